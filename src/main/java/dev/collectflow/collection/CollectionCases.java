@@ -1,0 +1,143 @@
+package dev.collectflow.collection;
+
+import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.CLIENT_ID;
+import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.OVERDUE_FROM;
+
+import dev.collectflow.audit.AuditTrail;
+import dev.collectflow.audit.CaseEventType;
+import dev.collectflow.client.Client;
+import dev.collectflow.client.ClientRepository;
+import dev.collectflow.invoice.Invoice;
+import dev.collectflow.invoice.InvoiceData;
+import dev.collectflow.invoice.InvoiceService;
+import dev.collectflow.invoice.InvoiceService.Registration;
+import dev.collectflow.payment.PaymentService;
+import dev.collectflow.system.NotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Starts collection cases and shows them: one case per invoice, its process instance keyed by the invoice number. */
+@Service
+public class CollectionCases {
+
+    private final InvoiceService invoices;
+    private final ClientRepository clients;
+    private final PaymentService payments;
+    private final AuditTrail audit;
+    private final Deadlines deadlines;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+
+    public CollectionCases(InvoiceService invoices, ClientRepository clients, PaymentService payments, AuditTrail audit,
+                       Deadlines deadlines, RuntimeService runtime, TaskService tasks) {
+        this.invoices = invoices;
+        this.clients = clients;
+        this.payments = payments;
+        this.audit = audit;
+        this.deadlines = deadlines;
+        this.runtime = runtime;
+        this.tasks = tasks;
+    }
+
+    /**
+     * Registers the invoice and starts its case in one transaction. Payments that arrived before the invoice was
+     * known are applied at once, so they may end the case straight away.
+     */
+    @Transactional
+    public Registration register(InvoiceData data, String actor) {
+        Registration registration = invoices.register(data);
+        if (registration.created()) {
+            Invoice invoice = registration.invoice();
+            CaseFacts facts = facts(invoice);
+            audit.record(invoice.getNumber(), CaseEventType.REGISTERED, actor,
+                    "Amount " + facts.amountText() + ", due " + invoice.getDueDate());
+            runtime.createProcessInstanceByKey(InvoiceCollectionProcess.KEY)
+                    .businessKey(invoice.getNumber())
+                    .setVariable(CLIENT_ID, invoice.getClientId())
+                    .setVariable(OVERDUE_FROM, deadlines.overdueFrom(invoice.getDueDate()))
+                    .execute();
+            payments.matchPending(invoice.getNumber());
+        }
+        return registration;
+    }
+
+    @Transactional(readOnly = true)
+    public CaseFacts facts(String invoiceNumber) {
+        return facts(invoices.get(invoiceNumber));
+    }
+
+    @Transactional(readOnly = true)
+    public CaseView view(String invoiceNumber) {
+        CaseFacts facts = facts(invoiceNumber);
+        List<CaseView.OpenTask> openTasks = tasks.createTaskQuery()
+                .processInstanceBusinessKey(invoiceNumber)
+                .processDefinitionKey(InvoiceCollectionProcess.KEY)
+                .orderByTaskCreateTime().asc()
+                .list().stream()
+                .map(task -> new CaseView.OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                        task.getAssignee(), candidateGroups(task.getId()), task.getCreateTime(), task.getDueDate()))
+                .toList();
+        List<CaseView.Event> history = audit.of(invoiceNumber).stream()
+                .map(e -> new CaseView.Event(e.getOccurredAt(), e.getActor(), e.getType().name(), e.getDetail()))
+                .toList();
+        return new CaseView(facts.invoiceNumber(), facts.clientId(), facts.clientName(), facts.amount(),
+                facts.openAmount(), facts.currency(), facts.issueDate(), facts.dueDate(), facts.status(),
+                stage(invoiceNumber), facts.daysOverdue(), facts.owner(), openTasks, history);
+    }
+
+    /** Where the case stands in the regulation; CLOSED once its process has ended. */
+    @Transactional(readOnly = true)
+    public CaseStage stage(String invoiceNumber) {
+        return instance(invoiceNumber)
+                .map(instance -> CaseStage.of(activeActivities(runtime.getActivityInstance(instance.getId()))))
+                .orElse(CaseStage.CLOSED);
+    }
+
+    public Optional<ProcessInstance> instance(String invoiceNumber) {
+        return Optional.ofNullable(runtime.createProcessInstanceQuery()
+                .processDefinitionKey(InvoiceCollectionProcess.KEY)
+                .processInstanceBusinessKey(invoiceNumber)
+                .singleResult());
+    }
+
+    private CaseFacts facts(Invoice invoice) {
+        Client client = clients.findById(invoice.getClientId())
+                .orElseThrow(() -> new NotFoundException("client", invoice.getClientId()));
+        long daysOverdue = invoice.getStatus().isClosed() ? 0 : deadlines.daysOverdue(invoice.getDueDate());
+        return new CaseFacts(invoice.getNumber(), client.getId(), client.getName(), client.getEmail(),
+                client.isKeyClient(), client.getOwner(), invoice.getAmount(), invoice.getOpenAmount(),
+                invoice.getCurrency(), invoice.getIssueDate(), invoice.getDueDate(), daysOverdue, invoice.getStatus());
+    }
+
+    private List<String> candidateGroups(String taskId) {
+        return tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId)
+                .toList();
+    }
+
+    private static List<String> activeActivities(ActivityInstance root) {
+        List<String> ids = new ArrayList<>();
+        if (root == null) {
+            return ids;
+        }
+        for (ActivityInstance child : root.getChildActivityInstances()) {
+            ids.add(child.getActivityId());
+            ids.addAll(activeActivities(child));
+        }
+        for (TransitionInstance transition : root.getChildTransitionInstances()) {
+            ids.add(transition.getActivityId());
+        }
+        return ids;
+    }
+}

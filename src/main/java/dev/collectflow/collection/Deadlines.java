@@ -1,0 +1,89 @@
+package dev.collectflow.collection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the regulation's periods into the dates the process waits for. A deadline "on" a day lasts until the end of
+ * that day in the company's time zone, so its timer fires at the following midnight.
+ */
+@Component
+public class Deadlines {
+
+    private final Clock clock;
+    private final ZoneId zone;
+    private final RegulationProperties regulation;
+
+    public Deadlines(Clock clock, @Value("${collectflow.time-zone}") ZoneId zone, RegulationProperties regulation) {
+        this.clock = clock;
+        this.zone = zone;
+        this.regulation = regulation;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public Period claimPeriod() {
+        return regulation.claimPeriod();
+    }
+
+    /** The moment an invoice becomes overdue: the end of its due date. */
+    public Date overdueFrom(LocalDate dueDate) {
+        return endOf(dueDate);
+    }
+
+    /** The moment a promise counts as broken: the end of the promised date plus the tolerance. */
+    public Date promiseCheckAt(LocalDate promisedDate) {
+        return endOf(promisedDate.plus(regulation.promiseTolerance()));
+    }
+
+    /** The latest payment date a sales manager may accept as a promise. */
+    public LocalDate latestPromisedDate() {
+        return today().plus(regulation.promiseHorizon());
+    }
+
+    /** The end of the client's time to pay after the claim was sent. */
+    public Date claimDeadline(LocalDate claimSentOn) {
+        return endOf(claimSentOn.plus(regulation.claimPeriod()));
+    }
+
+    /** The end of a negotiation that starts today. */
+    public Date negotiationDeadline() {
+        return endOf(today().plus(regulation.negotiationPeriod()));
+    }
+
+    public long daysOverdue(LocalDate dueDate) {
+        return Math.max(0, ChronoUnit.DAYS.between(dueDate, today()));
+    }
+
+    /** Time left until a deadline, never negative. */
+    public Duration timeLeftUntil(Date deadline) {
+        Duration left = Duration.between(now(), deadline.toInstant());
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    public Date fromNow(Duration duration) {
+        return Date.from(now().plus(duration));
+    }
+
+    private Date endOf(LocalDate day) {
+        return Date.from(day.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+}

@@ -1,0 +1,96 @@
+package dev.collectflow.collection;
+
+/**
+ * The collection process as code sees it: its key, the ids of its elements and the names of its variables.
+ * The business key of every instance is the invoice number.
+ */
+public final class InvoiceCollectionProcess {
+
+    public static final String KEY = "InvoiceCollectionProcess";
+    public static final String RESOURCE = "bpmn/InvoiceCollectionProcess.bpmn";
+
+    private InvoiceCollectionProcess() {
+    }
+
+    /** Element ids of bpmn/InvoiceCollectionProcess.bpmn. */
+    public static final class Activities {
+        public static final String START_INVOICE_REGISTERED = "StartEvent_InvoiceRegistered";
+        public static final String DUE_DATE_PASSED = "Event_DueDatePassed";
+        public static final String CONFIRM_OPEN_AMOUNT = "Task_ConfirmOpenAmount";
+        public static final String ASSIGN_CLIENT_OWNER = "Task_AssignClientOwner";
+        public static final String NOTIFY_OVERDUE = "Task_NotifyOverdue";
+        public static final String DECIDE_KEY_CLIENT_EXCEPTION = "Task_DecideKeyClientException";
+        public static final String FORGIVENESS_PERIOD_OVER = "Event_ForgivenessPeriodOver";
+        public static final String NEGOTIATE_PAYMENT = "Task_NegotiatePayment";
+        public static final String NEGOTIATION_PERIOD_PASSED = "BoundaryEvent_NegotiationPeriodPassed";
+        public static final String PROMISED_DATE_PASSED = "Event_PromisedDatePassed";
+        public static final String RESOLVE_DISPUTE = "Task_ResolveDispute";
+        public static final String CORRECT_INVOICE_AMOUNT = "Task_CorrectInvoiceAmount";
+        public static final String END_INVOICE_CANCELLED = "EndEvent_InvoiceCancelled";
+        public static final String HAND_OVER_TO_LEGAL = "Task_HandOverToLegal";
+        public static final String SEND_CLAIM = "Task_SendClaim";
+        public static final String CLAIM_PERIOD_PASSED = "Event_ClaimPeriodPassed";
+        public static final String REPORT_CLAIM_PERIOD_PASSED = "Task_ReportClaimPeriodPassed";
+        public static final String APPROVE_LAWSUIT = "Task_ApproveLawsuit";
+        public static final String FILE_LAWSUIT = "Task_FileLawsuit";
+        public static final String RECORD_COURT_OUTCOME = "Task_RecordCourtOutcome";
+        public static final String CLOSE_AS_COLLECTED = "Task_CloseAsCollected";
+        public static final String END_COLLECTED_IN_COURT = "EndEvent_CollectedInCourt";
+        public static final String WRITE_OFF = "Task_WriteOff";
+        public static final String END_WRITTEN_OFF = "EndEvent_WrittenOff";
+        public static final String START_INVOICE_PAID = "StartEvent_InvoicePaid";
+        public static final String NOTIFY_INVOICE_PAID = "Task_NotifyInvoicePaid";
+        public static final String END_INVOICE_PAID = "EndEvent_InvoicePaid";
+
+        private Activities() {
+        }
+    }
+
+    public static final class Messages {
+        /** Correlated when payments have paid the invoice in full; ends the case wherever it is. */
+        public static final String INVOICE_PAID = "InvoicePaid";
+
+        private Messages() {
+        }
+    }
+
+    /** Process variables. Fields of the task forms carry the same names as the variables they set. */
+    public static final class Variables {
+        // set when the case starts and when it becomes overdue
+        public static final String CLIENT_ID = "clientId";
+        public static final String OVERDUE_FROM = "overdueFrom";
+        public static final String SALES_MANAGER = "salesManager";
+        public static final String KEY_CLIENT = "keyClient";
+        // management: key-client exception and lawsuit approval
+        public static final String KEY_CLIENT_DECISION = "keyClientDecision";
+        public static final String FORGIVEN_DAYS = "forgivenDays";
+        public static final String KEY_CLIENT_REASON = "keyClientReason";
+        public static final String LAWSUIT_DECISION = "lawsuitDecision";
+        public static final String LAWSUIT_REASON = "lawsuitReason";
+        // sales: negotiation
+        public static final String NEGOTIATION_DEADLINE = "negotiationDeadline";
+        public static final String NEGOTIATION_TIME_LEFT = "negotiationTimeLeft";
+        public static final String NEGOTIATION_OUTCOME = "negotiationOutcome";
+        public static final String PROMISED_DATE = "promisedDate";
+        public static final String PROMISE_CHECK_AT = "promiseCheckAt";
+        public static final String DISPUTE_REASON = "disputeReason";
+        public static final String NEGOTIATION_NOTE = "negotiationNote";
+        // finance: dispute
+        public static final String DISPUTE_DECISION = "disputeDecision";
+        public static final String AMOUNT_OWED = "amountOwed";
+        public static final String RESOLUTION_NOTE = "resolutionNote";
+        public static final String AMOUNT_LEFT = "amountLeft";
+        // legal: claim and court
+        public static final String LAWYER = "lawyer";
+        public static final String CLAIM_NUMBER = "claimNumber";
+        public static final String CLAIM_SENT_ON = "claimSentOn";
+        public static final String CLAIM_DEADLINE = "claimDeadline";
+        public static final String COURT_CASE_NUMBER = "courtCaseNumber";
+        public static final String LAWSUIT_FILED_ON = "lawsuitFiledOn";
+        public static final String COURT_OUTCOME = "courtOutcome";
+        public static final String COURT_NOTE = "courtNote";
+
+        private Variables() {
+        }
+    }
+}

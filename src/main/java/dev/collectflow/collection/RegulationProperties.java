@@ -1,0 +1,22 @@
+package dev.collectflow.collection;
+
+import java.time.Period;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.constraints.NotNull;
+
+/** The periods of the company's regulation (application.yaml, {@code collectflow.regulation.*}). */
+@Validated
+@ConfigurationProperties("collectflow.regulation")
+public record RegulationProperties(
+        /* Time the sales manager has to reach an outcome with the client. */
+        @NotNull Period negotiationPeriod,
+        /* Time the client has to pay after the lawyer sent the claim. */
+        @NotNull Period claimPeriod,
+        /* Grace after a promised payment date before the promise counts as broken. */
+        @NotNull Period promiseTolerance,
+        /* How far ahead a promised payment date may lie; a later "promise" is no agreement. */
+        @NotNull Period promiseHorizon,
+        /* Overdue time management may forgive one key client within any 365 days. */
+        @NotNull Period forgivenessLimit) {
+}

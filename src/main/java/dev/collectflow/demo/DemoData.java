@@ -1,0 +1,113 @@
+package dev.collectflow.demo;
+
+import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.*;
+
+import dev.collectflow.audit.AuditTrail;
+import dev.collectflow.audit.CaseEventType;
+import dev.collectflow.client.ClientDetails;
+import dev.collectflow.client.ClientRepository;
+import dev.collectflow.client.ClientService;
+import dev.collectflow.collection.CollectionCases;
+import dev.collectflow.collection.Deadlines;
+import dev.collectflow.collection.InvoiceCollectionProcess;
+import dev.collectflow.invoice.InvoiceData;
+import dev.collectflow.invoice.InvoiceService;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo company for the embedded default: people in every department, clients (one key client, one without owner)
+ * and cases in several stages, so Tasklist shows real work at once. Created on the first start only: a restart
+ * finds the demo clients and leaves everything as it is.
+ */
+@Component
+@Profile("demo")
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final String MARKER_CLIENT = "acme";
+
+    private final DemoUsers users;
+    private final DemoProperties properties;
+    private final ClientRepository clientRepository;
+    private final ClientService clients;
+    private final CollectionCases cases;
+    private final InvoiceService invoices;
+    private final AuditTrail audit;
+    private final Deadlines deadlines;
+    private final RuntimeService runtime;
+
+    DemoData(DemoUsers users, DemoProperties properties, ClientRepository clientRepository, ClientService clients,
+             CollectionCases cases, InvoiceService invoices, AuditTrail audit, Deadlines deadlines,
+             RuntimeService runtime) {
+        this.users = users;
+        this.properties = properties;
+        this.clientRepository = clientRepository;
+        this.clients = clients;
+        this.cases = cases;
+        this.invoices = invoices;
+        this.audit = audit;
+        this.deadlines = deadlines;
+        this.runtime = runtime;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        users.create(properties.password());
+        if (clientRepository.existsById(MARKER_CLIENT)) {
+            log.info("Demo data present; nothing to create");
+            return;
+        }
+        client("acme", "Acme Ltd", "Alice Archer", "mia", false);
+        client("globex", "Globex GmbH", "Gustav Gross", "max", false);
+        client("initech", "Initech AG", "Ingrid Ito", "mia", true);
+        client("umbrella", "Umbrella Corp", "Ulf Umber", null, false);
+
+        LocalDate today = deadlines.today();
+        invoice("ACME-1001", "acme", "4800.00", today.minusDays(10), today.plusDays(20)); // not yet due
+        invoice("ACME-0990", "acme", "12500.00", today.minusDays(33), today.minusDays(3)); // negotiation: mia
+        invoice("GLX-2001", "globex", "7300.50", today.minusDays(35), today.minusDays(5)); // negotiation: max
+        invoice("INI-3001", "initech", "58000.00", today.minusDays(32), today.minusDays(2)); // management decides
+        invoice("UMB-4001", "umbrella", "2150.00", today.minusDays(31), today.minusDays(1)); // heads assign owner
+        caseAtLegal("GLX-1990", "globex", "max", "9900.00", today.minusDays(60), today.minusDays(30));
+        log.info("Demo data created: log in to Tasklist as mia, max, sam, lena, dora or fred");
+    }
+
+    private void client(String id, String name, String contact, String owner, boolean keyClient) {
+        clients.save(id, new ClientDetails(name, "accounts@" + id + ".example", "+49 30 1234567", contact, owner,
+                keyClient, "en"));
+    }
+
+    private void invoice(String number, String clientId, String amount, LocalDate issued, LocalDate due) {
+        cases.register(new InvoiceData(number, clientId, new BigDecimal(amount), "EUR", issued, due), "demo");
+    }
+
+    /** A case whose negotiation already failed: it starts at the legal claim, with the history saying so. */
+    private void caseAtLegal(String number, String clientId, String salesManager, String amount, LocalDate issued,
+                             LocalDate due) {
+        invoices.register(new InvoiceData(number, clientId, new BigDecimal(amount), "EUR", issued, due));
+        invoices.markOverdue(number);
+        audit.record(number, CaseEventType.REGISTERED, "demo", "Demo case that reached legal");
+        audit.record(number, CaseEventType.NO_AGREEMENT, salesManager, "Client refuses to pay (demo)");
+        audit.record(number, CaseEventType.HANDED_TO_LEGAL, AuditTrail.SYSTEM,
+                "Because " + "the sales manager reached no agreement with the client");
+        runtime.createProcessInstanceByKey(InvoiceCollectionProcess.KEY)
+                .businessKey(number)
+                .setVariable(CLIENT_ID, clientId)
+                .setVariable(OVERDUE_FROM, deadlines.overdueFrom(due))
+                .setVariable(SALES_MANAGER, salesManager)
+                .setVariable(KEY_CLIENT, false)
+                .setVariable(NEGOTIATION_OUTCOME, "NO_AGREEMENT")
+                .startBeforeActivity(InvoiceCollectionProcess.Activities.SEND_CLAIM)
+                .execute();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.collectflow.finance;
+
+import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.KEY_CLIENT;
+import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.SALES_MANAGER;
+
+import dev.collectflow.collection.CaseFacts;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Confirm open amount": the case becomes overdue; whom it goes to and whether management decides first follow. */
+@Component("confirmOpenAmount")
+class ConfirmOpenAmount implements JavaDelegate {
+
+    private final Receivables receivables;
+
+    ConfirmOpenAmount(Receivables receivables) {
+        this.receivables = receivables;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        CaseFacts facts = receivables.confirmOverdue(execution.getProcessBusinessKey());
+        execution.setVariable(SALES_MANAGER, facts.owner());
+        execution.setVariable(KEY_CLIENT, facts.keyClient());
+    }
+}

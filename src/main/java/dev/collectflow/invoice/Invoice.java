@@ -1,0 +1,81 @@
+package dev.collectflow.invoice;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** An invoice of the ledger; the number is also the business key of its collection case. */
+@Entity
+public class Invoice {
+
+    @Id
+    private String number;
+    private String clientId;
+    private BigDecimal amount;
+    private String currency;
+    private LocalDate issueDate;
+    private LocalDate dueDate;
+    private BigDecimal openAmount;
+    @Enumerated(EnumType.STRING)
+    private InvoiceStatus status;
+    private Instant registeredAt;
+    private Instant closedAt;
+    @Version
+    private long version;
+
+    protected Invoice() {
+    }
+
+    public Invoice(InvoiceData data, Instant now) {
+        this.number = data.number();
+        this.clientId = data.clientId();
+        this.amount = data.amount();
+        this.currency = data.currency();
+        this.issueDate = data.issueDate();
+        this.dueDate = data.dueDate();
+        this.openAmount = data.amount();
+        this.status = InvoiceStatus.OPEN;
+        this.registeredAt = now;
+    }
+
+    public InvoiceData data() {
+        return new InvoiceData(number, clientId, amount, currency, issueDate, dueDate);
+    }
+
+    /** Lowers the open amount; returns the part of the payment that exceeded it (zero if none). */
+    BigDecimal settle(BigDecimal paid, InvoiceStatus statusWhenNothingLeft, Instant now) {
+        BigDecimal excess = paid.subtract(openAmount).max(BigDecimal.ZERO);
+        openAmount = openAmount.subtract(paid).max(BigDecimal.ZERO);
+        if (openAmount.signum() == 0 && !status.isClosed()) {
+            close(statusWhenNothingLeft, now);
+        }
+        return excess;
+    }
+
+    void markOverdue() {
+        if (status == InvoiceStatus.OPEN) {
+            status = InvoiceStatus.OVERDUE;
+        }
+    }
+
+    void close(InvoiceStatus closingStatus, Instant now) {
+        status = closingStatus;
+        closedAt = now;
+    }
+
+    public String getNumber() { return number; }
+    public String getClientId() { return clientId; }
+    public BigDecimal getAmount() { return amount; }
+    public String getCurrency() { return currency; }
+    public LocalDate getIssueDate() { return issueDate; }
+    public LocalDate getDueDate() { return dueDate; }
+    public BigDecimal getOpenAmount() { return openAmount; }
+    public InvoiceStatus getStatus() { return status; }
+    public Instant getRegisteredAt() { return registeredAt; }
+    public Instant getClosedAt() { return closedAt; }
+}

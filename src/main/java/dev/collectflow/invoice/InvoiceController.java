@@ -1,0 +1,48 @@
+package dev.collectflow.invoice;
+
+import dev.collectflow.collection.CollectionCases;
+import dev.collectflow.collection.CaseView;
+import dev.collectflow.system.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/invoices")
+@Tag(name = "Invoices", description = "Registering invoices; each starts a collection case keyed by its number")
+class InvoiceController {
+
+    private final CollectionCases cases;
+    private final CurrentUser currentUser;
+
+    InvoiceController(CollectionCases cases, CurrentUser currentUser) {
+        this.cases = cases;
+        this.currentUser = currentUser;
+    }
+
+    @PostMapping
+    @Operation(summary = "Register an invoice and start its case",
+            description = "201 with the case when registered; the same invoice again answers 200 with the same case;"
+                    + " other data under a used number is a 409.")
+    ResponseEntity<CaseView> register(@Valid @RequestBody InvoiceRequest request) {
+        InvoiceService.Registration registration = cases.register(request.data(), currentUser.id());
+        CaseView view = cases.view(request.number());
+        return registration.created()
+                ? ResponseEntity.created(URI.create("/api/invoices/" + request.number())).body(view)
+                : ResponseEntity.ok(view);
+    }
+
+    @GetMapping("/{number}")
+    @Operation(summary = "The case of an invoice: status, stage, amounts, days overdue, open tasks and history")
+    CaseView get(@PathVariable String number) {
+        return cases.view(number);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.collectflow.invoice;
+
+import dev.collectflow.system.CurrencyCode;
+import dev.collectflow.system.Ids;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** Body of POST /api/invoices. */
+public record InvoiceRequest(
+        @NotBlank @Pattern(regexp = Ids.INVOICE_NUMBER, message = Ids.MESSAGE) String number,
+        @NotBlank @Pattern(regexp = Ids.CLIENT_ID, message = Ids.MESSAGE) String clientId,
+        @NotNull @Positive @Digits(integer = 17, fraction = 2) BigDecimal amount,
+        @NotNull @CurrencyCode String currency,
+        @NotNull LocalDate issueDate,
+        @NotNull LocalDate dueDate) {
+
+    public InvoiceData data() {
+        return new InvoiceData(number, clientId, amount, currency, issueDate, dueDate);
+    }
+}

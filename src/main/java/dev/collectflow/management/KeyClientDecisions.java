@@ -1,0 +1,58 @@
+package dev.collectflow.management;
+
+import dev.collectflow.audit.AuditTrail;
+import dev.collectflow.audit.CaseEventType;
+import dev.collectflow.collection.RegulationProperties;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Management's exceptions for key clients. Forgiven overdue time is recorded per client and limited: within any
+ * 365 days a client may be forgiven at most the configured limit.
+ */
+@Service
+public class KeyClientDecisions {
+
+    private static final Duration LIMIT_WINDOW = Duration.ofDays(365);
+
+    private final ForgivenessRepository forgiveness;
+    private final AuditTrail audit;
+    private final RegulationProperties regulation;
+    private final Clock clock;
+
+    public KeyClientDecisions(ForgivenessRepository forgiveness, AuditTrail audit, RegulationProperties regulation,
+                              Clock clock) {
+        this.forgiveness = forgiveness;
+        this.audit = audit;
+        this.regulation = regulation;
+        this.clock = clock;
+    }
+
+    /** Days of overdue that may still be forgiven to the client now. */
+    @Transactional(readOnly = true)
+    public int forgivableDays(String clientId) {
+        long used = forgiveness.daysForgivenSince(clientId, clock.instant().minus(LIMIT_WINDOW));
+        return (int) Math.max(0, regulation.forgivenessLimit().getDays() - used);
+    }
+
+    @Transactional
+    public void forgive(String clientId, String invoiceNumber, int days, String decidedBy, String reason) {
+        forgiveness.save(new Forgiveness(clientId, invoiceNumber, days, decidedBy, reason, clock.instant()));
+        audit.record(invoiceNumber, CaseEventType.KEY_CLIENT_FORGIVEN, decidedBy,
+                "Overdue forgiven for " + days + " days: " + reason);
+    }
+
+    @Transactional
+    public void applyStandardRegulation(String invoiceNumber, String decidedBy, String reason) {
+        audit.record(invoiceNumber, CaseEventType.KEY_CLIENT_STANDARD_REGULATION, decidedBy, reason);
+    }
+
+    @Transactional
+    public void decideLawsuit(String invoiceNumber, LawsuitDecision decision, String decidedBy, String reason) {
+        audit.record(invoiceNumber,
+                decision == LawsuitDecision.APPROVE ? CaseEventType.LAWSUIT_APPROVED : CaseEventType.LAWSUIT_DECLINED,
+                decidedBy, reason);
+    }
+}

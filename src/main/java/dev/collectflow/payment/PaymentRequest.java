@@ -1,0 +1,24 @@
+package dev.collectflow.payment;
+
+import dev.collectflow.system.CurrencyCode;
+import dev.collectflow.system.Ids;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** Body of POST /api/payments. */
+public record PaymentRequest(
+        @NotBlank @Pattern(regexp = Ids.PAYMENT_ID, message = Ids.MESSAGE) String paymentId,
+        @NotBlank @Pattern(regexp = Ids.INVOICE_NUMBER, message = Ids.MESSAGE) String invoiceNumber,
+        @NotNull @Positive @Digits(integer = 17, fraction = 2) BigDecimal amount,
+        @NotNull @CurrencyCode String currency,
+        @NotNull LocalDate paidOn) {
+
+    PaymentData data() {
+        return new PaymentData(paymentId, invoiceNumber, amount, currency, paidOn);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.collectflow.sales;
+
+import dev.collectflow.audit.AuditTrail;
+import dev.collectflow.audit.CaseEventType;
+import dev.collectflow.collection.CaseFacts;
+import dev.collectflow.collection.CollectionCases;
+import dev.collectflow.collection.RegulationProperties;
+import dev.collectflow.notification.Notifier;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The sales side of a case: telling the manager and the head, and recording what negotiation achieved. */
+@Service
+public class Negotiations {
+
+    private final CollectionCases cases;
+    private final SalesTeams teams;
+    private final Notifier notifier;
+    private final AuditTrail audit;
+    private final RegulationProperties regulation;
+
+    public Negotiations(CollectionCases cases, SalesTeams teams, Notifier notifier, AuditTrail audit,
+                        RegulationProperties regulation) {
+        this.cases = cases;
+        this.teams = teams;
+        this.notifier = notifier;
+        this.audit = audit;
+        this.regulation = regulation;
+    }
+
+    /** Mails the overdue notice to the client's sales manager and the manager's head of sales. */
+    @Transactional
+    public void sendOverdueNotice(String invoiceNumber, String salesManager) {
+        CaseFacts facts = cases.facts(invoiceNumber);
+        List<String> recipients = new ArrayList<>();
+        recipients.add(salesManager);
+        recipients.addAll(teams.headsOf(salesManager));
+        List<String> sentTo = notifier.send(recipients,
+                "Overdue: invoice " + facts.title() + ", " + facts.openAmountText(),
+                "overdue-notice",
+                Map.of("facts", facts,
+                        "salesManager", teams.displayName(salesManager),
+                        "negotiationDays", regulation.negotiationPeriod().getDays()));
+        audit.record(invoiceNumber, CaseEventType.OVERDUE_NOTICE_SENT, AuditTrail.SYSTEM,
+                "Overdue notice to " + String.join(", ", sentTo));
+    }
+
+    @Transactional
+    public void recordOutcome(String invoiceNumber, NegotiationOutcome outcome, LocalDate promisedDate,
+                              String disputeReason, String note, String actor) {
+        switch (outcome) {
+            case PROMISE -> audit.record(invoiceNumber, CaseEventType.PROMISE_TO_PAY, actor,
+                    withNote("Client promised to pay by " + promisedDate, note));
+            case DISPUTE -> audit.record(invoiceNumber, CaseEventType.DISPUTE_RAISED, actor,
+                    withNote("Client disputes the invoice: " + disputeReason, note));
+            case NO_AGREEMENT -> audit.record(invoiceNumber, CaseEventType.NO_AGREEMENT, actor, note);
+        }
+    }
+
+    private static String withNote(String text, String note) {
+        return note == null ? text : text + " (" + note + ")";
+    }
+}

@@ -1,0 +1,60 @@
+package dev.collectflow.sales;
+
+import dev.collectflow.system.Groups;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who sells and who leads, from Camunda's identity service: sales managers are members of {@code sales}; a team is a
+ * group of type {@code team} holding a head of sales (member of {@code salesheads}) and the managers who report to
+ * them. Operators maintain both in Camunda Admin.
+ */
+@Service
+public class SalesTeams {
+
+    private final IdentityService identity;
+
+    public SalesTeams(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    public boolean isSalesManager(String userId) {
+        return userId != null && identity.createUserQuery().userId(userId).memberOfGroup(Groups.SALES).count() > 0;
+    }
+
+    public List<User> salesManagers() {
+        return identity.createUserQuery().memberOfGroup(Groups.SALES).orderByUserLastName().asc().list();
+    }
+
+    /**
+     * The heads of sales of a manager's teams; when the manager is in no team with a head (or there is no manager),
+     * all heads of sales, so nobody is left uninformed.
+     */
+    public List<String> headsOf(String managerId) {
+        List<String> heads = managerId == null ? List.of() : identity.createGroupQuery()
+                .groupMember(managerId).groupType(Groups.TEAM_TYPE).list().stream()
+                .map(Group::getId)
+                .flatMap(team -> identity.createUserQuery().memberOfGroup(team).list().stream())
+                .map(User::getId)
+                .filter(this::isHeadOfSales)
+                .distinct()
+                .toList();
+        return heads.isEmpty() ? allHeads() : heads;
+    }
+
+    public String displayName(String userId) {
+        User user = userId == null ? null : identity.createUserQuery().userId(userId).singleResult();
+        return user == null ? userId : (user.getFirstName() + " " + user.getLastName()).strip();
+    }
+
+    private boolean isHeadOfSales(String userId) {
+        return identity.createUserQuery().userId(userId).memberOfGroup(Groups.SALES_HEADS).count() > 0;
+    }
+
+    private List<String> allHeads() {
+        return identity.createUserQuery().memberOfGroup(Groups.SALES_HEADS).list().stream().map(User::getId).toList();
+    }
+}
