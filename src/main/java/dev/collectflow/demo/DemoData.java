@@ -22,6 +22,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.Assert;
 
 /**
  * Demo company for the embedded default: people in every department, clients (one key client, one without owner)
@@ -62,6 +63,7 @@ class DemoData implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        Assert.hasText(properties.password(), "collectflow.demo.password must be set for the demo");
         users.create(properties.password());
         if (clientRepository.existsById(MARKER_CLIENT)) {
             log.info("Demo data present; nothing to create");
