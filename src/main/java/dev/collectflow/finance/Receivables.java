@@ -63,6 +63,11 @@ public class Receivables {
     }
 
     @Transactional
+    public void closeAsCollected(String invoiceNumber) {
+        invoices.close(invoiceNumber, InvoiceStatus.COLLECTED);
+    }
+
+    @Transactional
     public void writeOff(String invoiceNumber, String reason) {
         Invoice invoice = invoices.close(invoiceNumber, InvoiceStatus.WRITTEN_OFF);
         audit.record(invoiceNumber, CaseEventType.WRITTEN_OFF, AuditTrail.SYSTEM,

@@ -4,8 +4,6 @@ import dev.collectflow.audit.AuditTrail;
 import dev.collectflow.audit.CaseEventType;
 import dev.collectflow.collection.CaseFacts;
 import dev.collectflow.collection.CollectionCases;
-import dev.collectflow.invoice.InvoiceService;
-import dev.collectflow.invoice.InvoiceStatus;
 import dev.collectflow.notification.Notifier;
 import dev.collectflow.sales.SalesTeams;
 import dev.collectflow.system.Groups;
@@ -21,15 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class LegalCases {
 
     private final CollectionCases cases;
-    private final InvoiceService invoices;
     private final SalesTeams teams;
     private final Notifier notifier;
     private final AuditTrail audit;
 
-    public LegalCases(CollectionCases cases, InvoiceService invoices, SalesTeams teams, Notifier notifier,
+    public LegalCases(CollectionCases cases, SalesTeams teams, Notifier notifier,
                       AuditTrail audit) {
         this.cases = cases;
-        this.invoices = invoices;
         this.teams = teams;
         this.notifier = notifier;
         this.audit = audit;
@@ -81,10 +77,5 @@ public class LegalCases {
         audit.record(invoiceNumber,
                 outcome == CourtOutcome.COLLECTED ? CaseEventType.COLLECTED_IN_COURT : CaseEventType.COURT_CASE_LOST,
                 lawyer, note);
-    }
-
-    @Transactional
-    public void closeAsCollected(String invoiceNumber) {
-        invoices.close(invoiceNumber, InvoiceStatus.COLLECTED);
     }
 }

@@ -1,0 +1,82 @@
+package dev.collectflow.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.collectflow.CollectFlowApplication;
+import dev.collectflow.client.ClientRepository;
+import dev.collectflow.invoice.InvoiceRepository;
+import java.nio.file.Path;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The embedded default as a newcomer starts it: H2 file database, demo profile; then a restart on the same files. */
+class DemoDataIT {
+
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(CollectFlowApplication.class)
+                .run("--collectflow.data-dir=" + dataDir,
+                        "--server.port=0",
+                        "--camunda.bpm.process-engine-name=demoCheck",
+                        "--camunda.bpm.job-execution.enabled=false",
+                        "--spring.jmx.enabled=false");
+    }
+
+    @Test
+    void demoWorkIsWaitingInTasklistAndSurvivesARestartWithoutDuplicates() {
+        List<String> tasksBefore;
+        long clients;
+        long invoices;
+        try (ConfigurableApplicationContext app = start()) {
+            ProcessEngine engine = app.getBean(ProcessEngine.class);
+            runDueJobs(engine.getManagementService());
+
+            List<Task> miasNegotiations = engine.getTaskService().createTaskQuery()
+                    .taskAssignee("mia").taskDefinitionKey("Task_NegotiatePayment").list();
+            assertThat(miasNegotiations).extracting(Task::getName)
+                    .containsExactly("Negotiate payment — ACME-0990, Acme Ltd");
+            assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup("legal").count()).isEqualTo(1);
+            assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup("management").count()).isEqualTo(1);
+            assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup("salesheads").count()).isEqualTo(1);
+            IdentityService identity = engine.getIdentityService();
+            assertThat(identity.checkPassword("mia", "demo")).isTrue();
+            assertThat(identity.checkPassword("admin", "demo")).isTrue();
+
+            tasksBefore = engine.getTaskService().createTaskQuery().orderByTaskId().asc().list().stream()
+                    .map(Task::getId).toList();
+            clients = app.getBean(ClientRepository.class).count();
+            invoices = app.getBean(InvoiceRepository.class).count();
+        }
+
+        try (ConfigurableApplicationContext app = start()) {
+            ProcessEngine engine = app.getBean(ProcessEngine.class);
+            assertThat(engine.getTaskService().createTaskQuery().orderByTaskId().asc().list())
+                    .extracting(Task::getId).containsExactlyElementsOf(tasksBefore);
+            assertThat(app.getBean(ClientRepository.class).count()).isEqualTo(clients);
+            assertThat(app.getBean(InvoiceRepository.class).count()).isEqualTo(invoices);
+            assertThat(engine.getIdentityService().createUserQuery().userId("mia").count()).isEqualTo(1);
+            assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
+                    .processDefinitionKey("InvoiceCollectionProcess").count()).isEqualTo(1);
+        }
+    }
+
+    private static void runDueJobs(ManagementService management) {
+        for (int round = 0; round < 20; round++) {
+            List<Job> due = management.createJobQuery().executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> management.executeJob(job.getId()));
+        }
+    }
+}
