@@ -79,6 +79,7 @@ public abstract class CollectionTestSupport {
         group(Groups.MANAGEMENT, "WORKFLOW");
         group(Groups.FINANCE, "WORKFLOW");
         group("teamnorth", Groups.TEAM_TYPE);
+        group(Groups.ADMIN, "SYSTEM");
         person("mia", Groups.SALES, "teamnorth");
         person("max", Groups.SALES, "teamnorth");
         person("sam", Groups.SALES_HEADS, "teamnorth");
@@ -86,6 +87,7 @@ public abstract class CollectionTestSupport {
         person("leo", Groups.LEGAL);
         person("dora", Groups.MANAGEMENT);
         person("fred", Groups.FINANCE);
+        person("olga", Groups.ADMIN);
     }
 
     @AfterEach

@@ -1,5 +1,8 @@
 package dev.collectflow.client;
 
+import dev.collectflow.security.Access;
+import dev.collectflow.security.CurrentUser;
+import dev.collectflow.system.Groups;
 import dev.collectflow.system.Ids;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,17 +23,23 @@ import org.springframework.web.bind.annotation.RestController;
 class ClientController {
 
     private final ClientService clients;
+    private final CurrentUser currentUser;
+    private final Access access;
 
-    ClientController(ClientService clients) {
+    ClientController(ClientService clients, CurrentUser currentUser, Access access) {
         this.clients = clients;
+        this.currentUser = currentUser;
+        this.access = access;
     }
 
     @PutMapping("/{clientId}")
     @Operation(summary = "Create or update a client",
-            description = "201 when created, 200 when updated. The owner must be a member of the sales group.")
+            description = "201 when created, 200 when updated. The owner must be a member of the sales group."
+                    + " For finance and heads of sales.")
     ResponseEntity<ClientResponse> put(
             @PathVariable @Pattern(regexp = Ids.CLIENT_ID, message = Ids.MESSAGE) String clientId,
             @Valid @RequestBody ClientRequest request) {
+        currentUser.requireGroup(Groups.FINANCE, Groups.SALES_HEADS, Groups.ADMIN);
         ClientService.Saved saved = clients.save(clientId, request.details());
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(ClientResponse.of(saved.client()));
@@ -39,7 +48,9 @@ class ClientController {
     @GetMapping("/{clientId}")
     @Operation(summary = "Read a client")
     ClientResponse get(@PathVariable String clientId) {
-        return ClientResponse.of(clients.get(clientId));
+        Client client = clients.get(clientId);
+        access.requireClient(currentUser.get(), client);
+        return ClientResponse.of(client);
     }
 
     record ClientResponse(String id, String name, String email, String phone, String contactPerson, String owner,

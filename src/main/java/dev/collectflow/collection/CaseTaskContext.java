@@ -2,6 +2,7 @@ package dev.collectflow.collection;
 
 import dev.collectflow.audit.AuditTrail;
 import dev.collectflow.audit.CaseEvent;
+import dev.collectflow.system.Markdown;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +65,8 @@ public class CaseTaskContext implements TaskListener {
         return events.stream()
                 .skip(Math.max(0, events.size() - HISTORY_LINES))
                 .map(e -> "- " + e.getOccurredAt().atZone(deadlines.zone()).toLocalDate().format(DAY)
-                        + " · " + e.getActor() + " · " + humanize(e.getType().name())
-                        + (e.getDetail() == null ? "" : ": " + e.getDetail()))
+                        + " · " + Markdown.text(e.getActor()) + " · " + humanize(e.getType().name())
+                        + (e.getDetail() == null ? "" : ": " + Markdown.text(e.getDetail())))
                 .collect(Collectors.joining("\n"));
     }
 

@@ -26,20 +26,16 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Checks a task's completion request against its {@link TaskCompletion} before Camunda's REST API acts on it, for
  * {@code /engine-rest} and for the API Tasklist uses. Bad input gets a 400 in Camunda's error format (which
- * Tasklist shows next to the form) instead of the 500 the engine gives for a refusing task listener.
+ * Tasklist shows next to the form) instead of the 500 the engine gives for a refusing task listener. Runs after
+ * Camunda's authentication filters and only for authenticated requests, so it reveals nothing to anyone else.
  */
-@Component
-@Order(Ordered.LOWEST_PRECEDENCE)
-class TaskCompletionGuard extends OncePerRequestFilter {
+public class TaskCompletionGuard extends OncePerRequestFilter {
 
     private static final Pattern COMPLETION =
             Pattern.compile("^(/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(complete|submit-form)$");
@@ -50,7 +46,7 @@ class TaskCompletionGuard extends OncePerRequestFilter {
     private final IdentityService identity;
     private final ObjectMapper json;
 
-    TaskCompletionGuard(List<TaskCompletion<?>> completions, TaskService tasks, RuntimeService runtime,
+    public TaskCompletionGuard(List<TaskCompletion<?>> completions, TaskService tasks, RuntimeService runtime,
                         IdentityService identity, ObjectMapper json) {
         this.completions = completions.stream()
                 .collect(Collectors.toMap(TaskCompletion::taskDefinitionKey, Function.identity()));
@@ -74,7 +70,8 @@ class TaskCompletionGuard extends OncePerRequestFilter {
         matcher.matches();
         String taskId = matcher.group(2);
 
-        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        Task task = identity.getCurrentAuthentication() == null ? null
+                : tasks.createTaskQuery().taskId(taskId).singleResult();
         TaskCompletion<?> completion = task == null ? null : completions.get(task.getTaskDefinitionKey());
         Map<String, Object> submitted = completion == null ? null : submittedVariables(body);
         if (submitted == null) {

@@ -2,7 +2,9 @@ package dev.collectflow.invoice;
 
 import dev.collectflow.collection.CollectionCases;
 import dev.collectflow.collection.CaseView;
-import dev.collectflow.system.CurrentUser;
+import dev.collectflow.security.Access;
+import dev.collectflow.security.CurrentUser;
+import dev.collectflow.system.Groups;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -22,18 +24,21 @@ class InvoiceController {
 
     private final CollectionCases cases;
     private final CurrentUser currentUser;
+    private final Access access;
 
-    InvoiceController(CollectionCases cases, CurrentUser currentUser) {
+    InvoiceController(CollectionCases cases, CurrentUser currentUser, Access access) {
         this.cases = cases;
         this.currentUser = currentUser;
+        this.access = access;
     }
 
     @PostMapping
     @Operation(summary = "Register an invoice and start its case",
             description = "201 with the case when registered; the same invoice again answers 200 with the same case;"
-                    + " other data under a used number is a 409.")
+                    + " other data under a used number is a 409. For finance.")
     ResponseEntity<CaseView> register(@Valid @RequestBody InvoiceRequest request) {
-        InvoiceService.Registration registration = cases.register(request.data(), currentUser.id());
+        String actor = currentUser.requireGroup(Groups.FINANCE, Groups.ADMIN).id();
+        InvoiceService.Registration registration = cases.register(request.data(), actor);
         CaseView view = cases.view(request.number());
         return registration.created()
                 ? ResponseEntity.created(URI.create("/api/invoices/" + request.number())).body(view)
@@ -43,6 +48,7 @@ class InvoiceController {
     @GetMapping("/{number}")
     @Operation(summary = "The case of an invoice: status, stage, amounts, days overdue, open tasks and history")
     CaseView get(@PathVariable String number) {
+        access.requireCase(currentUser.get(), cases.facts(number));
         return cases.view(number);
     }
 }

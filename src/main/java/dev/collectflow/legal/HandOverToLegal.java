@@ -4,18 +4,25 @@ import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.NEGO
 import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.SALES_MANAGER;
 
 import dev.collectflow.sales.NegotiationOutcome;
+import dev.collectflow.security.CaseSharing;
+import dev.collectflow.system.Groups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Hand over to legal" (asynchronous: mails the lawyers, the sales manager and the head of sales). */
+/**
+ * "Hand over to legal" (asynchronous: mails the lawyers, the sales manager and the head of sales). From now on the
+ * legal department may read the case.
+ */
 @Component("handOverToLegal")
 class HandOverToLegal implements JavaDelegate {
 
     private final LegalCases legal;
+    private final CaseSharing sharing;
 
-    HandOverToLegal(LegalCases legal) {
+    HandOverToLegal(LegalCases legal, CaseSharing sharing) {
         this.legal = legal;
+        this.sharing = sharing;
     }
 
     @Override
@@ -24,5 +31,6 @@ class HandOverToLegal implements JavaDelegate {
         EscalationReason reason = EscalationReason.after(
                 outcome == null ? null : NegotiationOutcome.valueOf(outcome.toString()));
         legal.handOver(execution.getProcessBusinessKey(), (String) execution.getVariable(SALES_MANAGER), reason);
+        sharing.withGroup(execution.getProcessInstanceId(), Groups.LEGAL);
     }
 }

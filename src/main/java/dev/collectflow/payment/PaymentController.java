@@ -1,6 +1,7 @@
 package dev.collectflow.payment;
 
-import dev.collectflow.system.CurrentUser;
+import dev.collectflow.security.CurrentUser;
+import dev.collectflow.system.Groups;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -31,9 +32,11 @@ class PaymentController {
     @PostMapping
     @Operation(summary = "Record a payment",
             description = "201 when recorded; the same payment id again answers 200 and is counted once. A payment"
-                    + " naming an unknown invoice is kept as unmatched (matched=false). Full payment ends the case.")
+                    + " naming an unknown invoice is kept as unmatched (matched=false). Full payment ends the case."
+                    + " For finance.")
     ResponseEntity<PaymentResponse> receive(@Valid @RequestBody PaymentRequest request) {
-        PaymentService.Receipt receipt = payments.receive(request.data(), currentUser.id());
+        String actor = currentUser.requireGroup(Groups.FINANCE, Groups.ADMIN).id();
+        PaymentService.Receipt receipt = payments.receive(request.data(), actor);
         return ResponseEntity.status(receipt.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(PaymentResponse.of(receipt.payment(), receipt.openAmount()));
     }
@@ -41,6 +44,7 @@ class PaymentController {
     @GetMapping("/unmatched")
     @Operation(summary = "Payments whose invoice is not registered, for finance to resolve")
     List<PaymentResponse> unmatched() {
+        currentUser.requireGroup(Groups.FINANCE, Groups.ADMIN);
         return payments.unmatched().stream().map(p -> PaymentResponse.of(p, null)).toList();
     }
 

@@ -32,9 +32,11 @@ public class Negotiations {
         this.regulation = regulation;
     }
 
-    /** Mails the overdue notice to the client's sales manager and the manager's head of sales. */
+    /**
+     * Mails the overdue notice to the client's sales manager and the manager's head of sales; answers who they are.
+     */
     @Transactional
-    public void sendOverdueNotice(String invoiceNumber, String salesManager) {
+    public List<String> sendOverdueNotice(String invoiceNumber, String salesManager) {
         CaseFacts facts = cases.facts(invoiceNumber);
         List<String> recipients = new ArrayList<>();
         recipients.add(salesManager);
@@ -47,6 +49,7 @@ public class Negotiations {
                         "negotiationDays", regulation.negotiationPeriod().getDays()));
         audit.record(invoiceNumber, CaseEventType.OVERDUE_NOTICE_SENT, AuditTrail.SYSTEM,
                 "Overdue notice to " + String.join(", ", sentTo));
+        return recipients;
     }
 
     @Transactional

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.collectflow.security.ForbiddenException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -40,6 +41,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail invalidInput(InvalidInputException e) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Request breaks a business rule", e.getMessage(),
                 e.violations());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -52,6 +52,20 @@ class DemoDataIT {
             assertThat(identity.checkPassword("mia", "demo")).isTrue();
             assertThat(identity.checkPassword("admin", "demo")).isTrue();
 
+            // each person's Tasklist filters show their work and nobody else's
+            assertThat(filtered(engine, "mia", "My cases")).containsExactly("Negotiate payment — ACME-0990, Acme Ltd");
+            assertThat(filtered(engine, "max", "My cases")).containsExactly("Negotiate payment — GLX-2001, Globex GmbH");
+            assertThat(filtered(engine, "lena", "Legal queue"))
+                    .containsExactly("Send pre-court claim — GLX-1990, Globex GmbH");
+            assertThat(filtered(engine, "dora", "Management decisions"))
+                    .containsExactly("Decide on key-client exception — INI-3001, Initech AG");
+            assertThat(filtered(engine, "sam", "Clients without owner"))
+                    .containsExactly("Assign client owner — UMB-4001, Umbrella Corp");
+            assertThat(filtered(engine, "sam", "My team's negotiations")).containsExactlyInAnyOrder(
+                    "Negotiate payment — ACME-0990, Acme Ltd", "Negotiate payment — GLX-2001, Globex GmbH");
+            assertThat(visibleTasks(engine, "mia")).containsExactly("Negotiate payment — ACME-0990, Acme Ltd");
+            assertThat(visibleTasks(engine, "fred")).isEmpty();
+
             tasksBefore = engine.getTaskService().createTaskQuery().orderByTaskId().asc().list().stream()
                     .map(Task::getId).toList();
             clients = app.getBean(ClientRepository.class).count();
@@ -67,6 +81,33 @@ class DemoDataIT {
             assertThat(engine.getIdentityService().createUserQuery().userId("mia").count()).isEqualTo(1);
             assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
                     .processDefinitionKey("InvoiceCollectionProcess").count()).isEqualTo(1);
+        }
+    }
+
+    /** The tasks a user sees in one of their Tasklist filters. */
+    private static List<String> filtered(ProcessEngine engine, String userId, String filterName) {
+        return asUser(engine, userId, () -> {
+            var filter = engine.getFilterService().createFilterQuery().filterName(filterName).singleResult();
+            assertThat(filter).as(userId + " may read filter " + filterName).isNotNull();
+            return engine.getFilterService().<Task>list(filter.getId()).stream().map(Task::getName).toList();
+        });
+    }
+
+    /** Every task a user may see at all. */
+    private static List<String> visibleTasks(ProcessEngine engine, String userId) {
+        return asUser(engine, userId, () -> engine.getTaskService().createTaskQuery().list().stream()
+                .map(Task::getName).toList());
+    }
+
+    private static <T> T asUser(ProcessEngine engine, String userId, java.util.function.Supplier<T> work) {
+        IdentityService identity = engine.getIdentityService();
+        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        identity.setAuthentication(userId, groups);
+        try {
+            return work.get();
+        } finally {
+            identity.clearAuthentication();
         }
     }
 

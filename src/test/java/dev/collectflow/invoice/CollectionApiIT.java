@@ -24,14 +24,23 @@ class CollectionApiIT extends CollectionTestSupport {
     @Autowired TestRestTemplate http;
     @Autowired ObjectMapper json;
 
+    /** Finance registers clients, invoices and payments; fred works in finance. */
     private ResponseEntity<JsonNode> send(HttpMethod method, String path, String body) {
+        return send("fred", method, path, body);
+    }
+
+    private ResponseEntity<JsonNode> send(String user, HttpMethod method, String path, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+        return http.withBasicAuth(user, "secret").exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
     private ResponseEntity<JsonNode> get(String path) {
-        return http.getForEntity(path, JsonNode.class);
+        return get("fred", path);
+    }
+
+    private ResponseEntity<JsonNode> get(String user, String path) {
+        return http.withBasicAuth(user, "secret").getForEntity(path, JsonNode.class);
     }
 
     private String invoiceJson(String number, String clientId, String amount, String dueDate) {
@@ -63,13 +72,13 @@ class CollectionApiIT extends CollectionTestSupport {
         runDueJobs(instance); // the due-date timer and the asynchronous notice
 
         // the sales manager's task list, as Tasklist queries it
-        JsonNode mine = get("/engine-rest/task?assignee=mia&processInstanceBusinessKey=" + number).getBody();
+        JsonNode mine = get("mia", "/engine-rest/task?assignee=mia&processInstanceBusinessKey=" + number).getBody();
         assertThat(mine).hasSize(1);
         String taskId = mine.get(0).get("id").asText();
         assertThat(mine.get(0).get("name").asText()).isEqualTo("Negotiate payment — " + number + ", Acme Ltd");
-        JsonNode form = get("/engine-rest/task/" + taskId + "/deployed-form").getBody();
+        JsonNode form = get("mia", "/engine-rest/task/" + taskId + "/deployed-form").getBody();
         assertThat(form.get("id").asText()).isEqualTo("negotiate-payment");
-        JsonNode formVariables = get("/engine-rest/task/" + taskId + "/form-variables").getBody();
+        JsonNode formVariables = get("mia", "/engine-rest/task/" + taskId + "/form-variables").getBody();
         assertThat(formVariables.get("caseClient").get("value").asText()).isEqualTo("Acme Ltd");
         assertThat(formVariables.get("caseOpenAmount").get("value").asText()).isEqualTo("1,250.00 EUR");
         assertThat(formVariables.get("caseDaysOverdue").get("value").asLong()).isEqualTo(1);
@@ -93,7 +102,7 @@ class CollectionApiIT extends CollectionTestSupport {
         assertThat(closed.get("stage").asText()).isEqualTo("CLOSED");
         assertThat(closed.get("openAmount").decimalValue()).isEqualByComparingTo("0");
         assertThat(closed.get("openTasks")).isEmpty();
-        assertThat(get("/engine-rest/task?assignee=mia&processInstanceBusinessKey=" + number).getBody()).isEmpty();
+        assertThat(get("mia", "/engine-rest/task?assignee=mia&processInstanceBusinessKey=" + number).getBody()).isEmpty();
         assertThat(mailedTo(instance, "Paid")).containsExactly("mia@test.local");
     }
 
@@ -189,18 +198,18 @@ class CollectionApiIT extends CollectionTestSupport {
         ProcessInstance instance = overdueInvoice(client("mia", false));
         String taskId = openTask(instance).getId();
 
-        ResponseEntity<JsonNode> refused = send(HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete", """
+        ResponseEntity<JsonNode> refused = send("mia", HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete", """
                 {"variables": {"negotiationOutcome": {"value": "PROMISE"},
                                "promisedDate": {"value": "2020-01-01", "type": "String"}}}""");
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody().get("message").asText()).contains("promisedDate must not be in the past");
-        ResponseEntity<JsonNode> missing = send(HttpMethod.POST, "/engine-rest/task/" + taskId + "/submit-form",
+        ResponseEntity<JsonNode> missing = send("mia", HttpMethod.POST, "/engine-rest/task/" + taskId + "/submit-form",
                 "{\"variables\": {}}");
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(missing.getBody().get("message").asText()).contains("negotiationOutcome is required");
         assertThat(openTask(instance).getId()).isEqualTo(taskId);
 
-        ResponseEntity<JsonNode> accepted = send(HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete", """
+        ResponseEntity<JsonNode> accepted = send("mia", HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete", """
                 {"variables": {"negotiationOutcome": {"value": "PROMISE"},
                                "promisedDate": {"value": "%s", "type": "String"}}}""".formatted(TODAY.plusDays(7)));
         assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.NO_CONTENT);

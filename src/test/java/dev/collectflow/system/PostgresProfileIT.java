@@ -38,6 +38,7 @@ class PostgresProfileIT {
                      .run("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                              "--spring.datasource.username=postgres",
                              "--spring.datasource.password=postgres",
+                             "--camunda.bpm.admin-user.password=Operator-Pa55word",
                              "--spring.mail.host=127.0.0.1",
                              "--spring.mail.port=" + smtp.getSmtp().getPort(),
                              "--server.port=0",
@@ -47,7 +48,9 @@ class PostgresProfileIT {
             ProcessEngine engine = app.getBean(ProcessEngine.class);
             assertThat(engine.getProcessEngineConfiguration().getDatabaseType()).isEqualTo("postgres");
             IdentityService identity = engine.getIdentityService();
-            assertThat(identity.createUserQuery().count()).as("no demo users in production").isZero();
+            assertThat(identity.createUserQuery().list()).as("no demo users in production")
+                    .extracting(User::getId).containsExactly("admin");
+            assertThat(identity.checkPassword("admin", "Operator-Pa55word")).isTrue();
             User manager = identity.newUser("pia");
             manager.setEmail("pia@example.com");
             identity.saveUser(manager);

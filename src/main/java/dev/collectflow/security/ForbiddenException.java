@@ -1,0 +1,9 @@
+package dev.collectflow.security;
+
+/** The caller is known but may not do this: HTTP 403. */
+public class ForbiddenException extends RuntimeException {
+
+    public ForbiddenException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.collectflow.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.collectflow.collection.TaskCompletion;
+import dev.collectflow.collection.TaskCompletionGuard;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Nobody unauthenticated does anything: Camunda's webapps have their own login; {@code /engine-rest} gets Camunda's
+ * HTTP Basic filter (as in Camunda Run), which also tells the engine who acts so its authorizations apply;
+ * {@code /api} and Actuator (beyond health) get HTTP Basic against the same identity service.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurity {
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                "org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider");
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identity, ObjectMapper json) {
+        FilterRegistrationBean<ApiAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, json));
+        registration.addUrlPatterns("/api/*", "/actuator/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /**
+     * After the login filters, so the engine knows who completes the task: for {@code /engine-rest} by order; for the
+     * API Tasklist uses by mapping to its servlet ("Engine Api"), as servlet-name mappings run after every URL
+     * mapping, including the webapps' own login filter.
+     */
+    @Bean
+    FilterRegistrationBean<TaskCompletionGuard> taskCompletionGuard(List<TaskCompletion<?>> completions,
+            TaskService tasks, RuntimeService runtime, IdentityService identity, ObjectMapper json) {
+        FilterRegistrationBean<TaskCompletionGuard> registration = new FilterRegistrationBean<>(
+                new TaskCompletionGuard(completions, tasks, runtime, identity, json));
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.addServletNames("Engine Api");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> apiRequestSizeLimit(
+            @Value("${collectflow.api.max-body-size}") DataSize jsonLimit,
+            @Value("${spring.servlet.multipart.max-request-size}") DataSize uploadLimit, ObjectMapper json) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(jsonLimit, uploadLimit, json));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+}

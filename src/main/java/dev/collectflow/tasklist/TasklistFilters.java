@@ -1,0 +1,116 @@
+package dev.collectflow.tasklist;
+
+import static dev.collectflow.system.Groups.*;
+
+import dev.collectflow.collection.CaseTaskContext;
+import dev.collectflow.collection.InvoiceCollectionProcess.Activities;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Saved Tasklist filters, so each person lands on their work: created at start-up, brought up to date when they
+ * exist, each readable by the departments it is for. The task list shows the case's client, invoice, open amount
+ * and days overdue.
+ */
+@Component
+@Order(1)
+class TasklistFilters implements ApplicationRunner {
+
+    static final String MY_CASES = "My cases";
+    static final String OVERDUE_NEGOTIATIONS = "Overdue negotiations";
+    static final String TEAM_NEGOTIATIONS = "My team's negotiations";
+    static final String OWNER_ASSIGNMENTS = "Clients without owner";
+    static final String MANAGEMENT_DECISIONS = "Management decisions";
+    static final String LEGAL_QUEUE = "Legal queue";
+    static final String DISPUTES = "Disputes";
+
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final AuthorizationService authorizations;
+
+    TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+        this.filters = filters;
+        this.tasks = tasks;
+        this.authorizations = authorizations;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        save(MY_CASES, -20, "Tasks assigned to me", tasks.createTaskQuery()
+                .taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(),
+                FINANCE, SALES, SALES_HEADS, LEGAL, MANAGEMENT);
+        save(OVERDUE_NEGOTIATIONS, -15, "My negotiations past their deadline", tasks.createTaskQuery()
+                .taskAssigneeExpression("${currentUser()}").taskDefinitionKey(Activities.NEGOTIATE_PAYMENT)
+                .dueBeforeExpression("${now()}").orderByDueDate().asc(), SALES, SALES_HEADS);
+        save(TEAM_NEGOTIATIONS, -10, "Negotiations of my team's sales managers", tasks.createTaskQuery()
+                .taskCandidateUserExpression("${currentUser()}").includeAssignedTasks()
+                .taskDefinitionKey(Activities.NEGOTIATE_PAYMENT).orderByDueDate().asc(), SALES_HEADS);
+        save(OWNER_ASSIGNMENTS, -5, "Overdue invoices of clients nobody owns", tasks.createTaskQuery()
+                .taskCandidateGroup(SALES_HEADS).orderByTaskCreateTime().asc(), SALES_HEADS);
+        save(MANAGEMENT_DECISIONS, -5, "Key-client exceptions and lawsuits to decide", tasks.createTaskQuery()
+                .taskCandidateGroup(MANAGEMENT).orderByTaskCreateTime().asc(), MANAGEMENT);
+        save(LEGAL_QUEUE, -5, "Cases handed to legal that no lawyer has claimed yet", tasks.createTaskQuery()
+                .taskCandidateGroup(LEGAL).taskUnassigned().orderByTaskCreateTime().asc(), LEGAL);
+        save(DISPUTES, -5, "Disputed invoices for finance to resolve", tasks.createTaskQuery()
+                .taskCandidateGroup(FINANCE).orderByTaskCreateTime().asc(), FINANCE);
+    }
+
+    private void save(String name, int priority, String description, TaskQuery query, String... readers) {
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filters.newTaskFilter(name);
+        }
+        filter.setOwner(null);
+        filter.setQuery(query);
+        filter.setProperties(properties(priority, description));
+        filters.saveFilter(filter);
+        for (String group : readers) {
+            grantRead(filter.getId(), group);
+        }
+    }
+
+    private static Map<String, Object> properties(int priority, String description) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("priority", priority);
+        properties.put("description", description);
+        properties.put("refresh", true);
+        properties.put("variables", new ArrayList<>(List.of(
+                column(CaseTaskContext.CLIENT, "Client"),
+                column(CaseTaskContext.INVOICE, "Invoice"),
+                column(CaseTaskContext.OPEN_AMOUNT, "Open amount"),
+                column(CaseTaskContext.DAYS_OVERDUE, "Days overdue"))));
+        return properties;
+    }
+
+    private static Map<String, String> column(String variable, String label) {
+        return Map.of("name", variable, "label", label);
+    }
+
+    private void grantRead(String filterId, String groupId) {
+        boolean granted = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .resourceType(Resources.FILTER).resourceId(filterId).groupIdIn(groupId).count() > 0;
+        if (!granted) {
+            Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(Resources.FILTER);
+            authorization.setResourceId(filterId);
+            authorization.addPermission(Permissions.READ);
+            authorizations.saveAuthorization(authorization);
+        }
+    }
+}
