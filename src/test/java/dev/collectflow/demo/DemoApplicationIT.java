@@ -18,7 +18,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The embedded default as a newcomer starts it: H2 file database, demo profile; then a restart on the same files. */
-class DemoDataIT {
+class DemoApplicationIT {
 
     @TempDir
     Path dataDir;

@@ -26,7 +26,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The production profile on real PostgreSQL: schema by Flyway and the engine, a case run end to end. */
-class PostgresProfileIT {
+class PostgresApplicationIT {
 
     @Test
     void aCaseRunsOnPostgres() throws Exception {
