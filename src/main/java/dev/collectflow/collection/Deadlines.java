@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Turns the regulation's periods into the dates the process waits for. A deadline "on" a day lasts until the end of
  * that day in the company's time zone, so its timer fires at the following midnight.
  */
-@Component
+@Component("deadlines")
 public class Deadlines {
 
     private final Clock clock;
@@ -62,6 +62,11 @@ public class Deadlines {
     /** The end of the client's time to pay after the claim was sent. */
     public Date claimDeadline(LocalDate claimSentOn) {
         return endOf(claimSentOn.plus(regulation.claimPeriod()));
+    }
+
+    /** When a decision or step asked of someone today should be done (the due date Tasklist shows and sorts by). */
+    public Date responseDue() {
+        return endOf(today().plus(regulation.responsePeriod()));
     }
 
     /** The end of a negotiation that starts today. */

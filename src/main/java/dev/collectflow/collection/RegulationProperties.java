@@ -18,5 +18,7 @@ public record RegulationProperties(
         /* How far ahead a promised payment date may lie; a later "promise" is no agreement. */
         @NotNull Period promiseHorizon,
         /* Overdue time management may forgive one key client within any 365 days. */
-        @NotNull Period forgivenessLimit) {
+        @NotNull Period forgivenessLimit,
+        /* Time a person has for a decision or step of the regulation (due date of their task). */
+        @NotNull Period responsePeriod) {
 }

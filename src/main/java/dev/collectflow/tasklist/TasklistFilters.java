@@ -60,13 +60,13 @@ class TasklistFilters implements ApplicationRunner {
                 .taskCandidateUserExpression("${currentUser()}").includeAssignedTasks()
                 .taskDefinitionKey(Activities.NEGOTIATE_PAYMENT).orderByDueDate().asc(), SALES_HEADS);
         save(OWNER_ASSIGNMENTS, -5, "Overdue invoices of clients nobody owns", tasks.createTaskQuery()
-                .taskCandidateGroup(SALES_HEADS).orderByTaskCreateTime().asc(), SALES_HEADS);
+                .taskCandidateGroup(SALES_HEADS).includeAssignedTasks().orderByTaskCreateTime().asc(), SALES_HEADS);
         save(MANAGEMENT_DECISIONS, -5, "Key-client exceptions and lawsuits to decide", tasks.createTaskQuery()
-                .taskCandidateGroup(MANAGEMENT).orderByTaskCreateTime().asc(), MANAGEMENT);
+                .taskCandidateGroup(MANAGEMENT).includeAssignedTasks().orderByTaskCreateTime().asc(), MANAGEMENT);
         save(LEGAL_QUEUE, -5, "Cases handed to legal that no lawyer has claimed yet", tasks.createTaskQuery()
                 .taskCandidateGroup(LEGAL).taskUnassigned().orderByTaskCreateTime().asc(), LEGAL);
         save(DISPUTES, -5, "Disputed invoices for finance to resolve", tasks.createTaskQuery()
-                .taskCandidateGroup(FINANCE).orderByTaskCreateTime().asc(), FINANCE);
+                .taskCandidateGroup(FINANCE).includeAssignedTasks().orderByTaskCreateTime().asc(), FINANCE);
     }
 
     private void save(String name, int priority, String description, TaskQuery query, String... readers) {

@@ -202,6 +202,8 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
             completeAs("mia", instance, Map.of(NEGOTIATION_OUTCOME, "NO_AGREEMENT", NEGOTIATION_NOTE, "unreachable"));
 
             assertThat(instance).isWaitingAt(SEND_CLAIM);
+            assertThat(openTask(instance).getDueDate()).as("legal has 3 days to send the claim")
+                    .isEqualTo(endOf(TODAY.plusDays(3)));
             assertThat(lastEvent(instance, CaseEventType.HANDED_TO_LEGAL).getDetail()).contains("no agreement");
             assertThat(cases.stage(instance.getBusinessKey())).isEqualTo(CaseStage.LEGAL_CLAIM);
         }

@@ -1,0 +1,222 @@
+package dev.collectflow.tasklist;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Camunda Tasklist in Debian's headless Chromium, driven the way a person uses it: log in, pick a filter, open a
+ * task, fill its form, complete it. Every step leaves a screenshot under target/e2e-screenshots/.
+ * Needs the Debian packages chromium and chromium-driver; without them the tests are skipped, except under CI.
+ */
+class TasklistBrowser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("collectflow.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("collectflow.chromedriver", "/usr/bin/chromedriver"));
+    private static final DateTimeFormatter FORM_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+
+    private static final By COMPLETE = By.xpath("//button[normalize-space(.)='Complete']");
+
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+    private final String baseUrl;
+    private final Path screenshots;
+    private int step;
+
+    /** Skips the calling test when no browser is installed, unless running under CI, where that is a failure. */
+    static void requireBrowser() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed) {
+            String message = "Browser tests need Debian's Chromium and ChromeDriver at " + CHROMIUM + " and "
+                    + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver";
+            if (System.getenv("CI") != null && !"false".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(message);
+            }
+            Assumptions.abort(message);
+        }
+    }
+
+    TasklistBrowser(String baseUrl, String testName) throws IOException {
+        this.baseUrl = baseUrl;
+        this.screenshots = Path.of("target", "e2e-screenshots", testName);
+        FileSystemUtils.deleteRecursively(screenshots);
+        Files.createDirectories(screenshots);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1300", "--lang=en-US",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    void logIn(String user, String password) {
+        driver.get(baseUrl + "/camunda/app/tasklist/default/");
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+        name.sendKeys(user);
+        driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
+        screenshot("login");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-filters] .task-filter")));
+    }
+
+    /** Clicks a saved filter in the left column and answers the names of the tasks it lists. */
+    List<String> openFilter(String filterName) {
+        WebElement filter = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//div[contains(@class,'task-filter')]//h4/a[contains(normalize-space(.), '" + filterName + "')]")));
+        filter.click();
+        wait.until(ExpectedConditions.attributeContains(By.xpath("//div[contains(@class,'task-filter')]"
+                + "[.//h4/a[contains(normalize-space(.), '" + filterName + "')]]"), "class", "active"));
+        screenshot("filter " + filterName);
+        return taskNames();
+    }
+
+    List<String> taskNames() {
+        return driver.findElements(By.cssSelector(".tasks-list li.task h4")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    /** Opens the task whose name contains the text; answers the text of the task's form once it is shown. */
+    String openTask(String nameContains) {
+        WebElement task = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4[contains(., '" + nameContains + "')]")));
+        task.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details h2.task"), nameContains));
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"), "Open amount"));
+        screenshot("task " + nameContains);
+        return form.getText();
+    }
+
+    void claim() {
+        By claim = By.cssSelector("section.task-card button.claim");
+        wait.until(ExpectedConditions.elementToBeClickable(claim)).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(claim));
+        // the form is loaded again for its new assignee, now editable
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+        screenshot("claimed");
+    }
+
+    void choose(String optionLabel) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//label[contains(@class,'fjs-form-field-label')][normalize-space(.)='" + optionLabel + "']"))).click();
+    }
+
+    /**
+     * Types into a form field as a person would. The form may render a field anew while it reacts to an earlier
+     * input, so the text is typed until the field shows it.
+     */
+    void fill(String fieldLabel, String text) {
+        wait.until(d -> {
+            WebElement input = field(fieldLabel);
+            if (!text.equals(input.getDomProperty("value"))) {
+                input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+                input.sendKeys(text);
+            }
+            return text.equals(field(fieldLabel).getDomProperty("value"));
+        });
+        field(fieldLabel).sendKeys(Keys.TAB); // leaving the field hands its (debounced) value to the form
+    }
+
+    /** Types a date into a form's date field as a person would (the field's format is mm/dd/yyyy). */
+    void fillDate(String fieldLabel, LocalDate date) {
+        WebElement input = field(fieldLabel);
+        input.click();
+        input.sendKeys(date.format(FORM_DATE));
+        input.sendKeys(Keys.ENTER);
+        input.sendKeys(Keys.ESCAPE);
+        driver.findElement(By.cssSelector(".task-details h2.task")).click(); // closes the date picker
+    }
+
+    void complete() {
+        WebElement button;
+        try {
+            button = wait.until(ExpectedConditions.elementToBeClickable(COMPLETE));
+        } catch (RuntimeException e) {
+            screenshot("cannot complete");
+            throw e;
+        }
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+        screenshot("form filled");
+        button.click();
+    }
+
+    /** Tasklist keeps "Complete" disabled while the form has invalid fields. */
+    boolean canComplete() {
+        return driver.findElement(COMPLETE).isEnabled();
+    }
+
+    /** The error messages the form shows under its fields. */
+    List<String> fieldErrors() {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form-field-error")));
+        screenshot("field errors");
+        return driver.findElements(By.cssSelector(".fjs-form-field-error")).stream().map(WebElement::getText).toList();
+    }
+
+    /** Waits until Tasklist has completed the open task: its form is gone from the task view. */
+    void waitUntilCompleted(String nameContains) {
+        try {
+            wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".task-details"), nameContains)));
+        } catch (RuntimeException e) {
+            screenshot("not completed");
+            throw e;
+        }
+        screenshot("completed");
+    }
+
+    /** The error Tasklist shows when the server refuses to complete the task. */
+    String errorNotification() {
+        WebElement alert = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notifications .alert")));
+        screenshot("refused");
+        return alert.getText();
+    }
+
+    boolean taskStillListed(String nameContains) {
+        return !driver.findElements(By.xpath("//*[contains(@class,'tasks-list')]//li[contains(@class,'task')]"
+                + "//h4[contains(., '" + nameContains + "')]")).isEmpty();
+    }
+
+    void screenshot(String name) {
+        Path file = screenshots.resolve(String.format("%02d-%s.png", ++step, name.replaceAll("[^A-Za-z0-9-]+", "-")));
+        try {
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private WebElement field(String label) {
+        WebElement labelElement = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//label[contains(@class,'fjs-form-field-label')][starts-with(normalize-space(.), '" + label + "')]")));
+        return driver.findElement(By.id(labelElement.getAttribute("for")));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
