@@ -79,6 +79,7 @@ public abstract class CollectionTestSupport {
         group(Groups.MANAGEMENT, "WORKFLOW");
         group(Groups.FINANCE, "WORKFLOW");
         group("teamnorth", Groups.TEAM_TYPE);
+        group("teamsouth", Groups.TEAM_TYPE);
         group(Groups.ADMIN, "SYSTEM");
         person("mia", Groups.SALES, "teamnorth");
         person("max", Groups.SALES, "teamnorth");
@@ -88,6 +89,8 @@ public abstract class CollectionTestSupport {
         person("dora", Groups.MANAGEMENT);
         person("fred", Groups.FINANCE);
         person("olga", Groups.ADMIN);
+        person("otto", Groups.SALES, "teamsouth");
+        person("hugo", Groups.SALES_HEADS, "teamsouth");
     }
 
     @AfterEach
@@ -136,14 +139,7 @@ public abstract class CollectionTestSupport {
 
     /** Executes every job of the case that is due now (timers whose time has come, asynchronous steps). */
     protected void runDueJobs(ProcessInstance instance) {
-        for (int round = 0; round < 50; round++) {
-            List<Job> due = management.createJobQuery().processInstanceId(instance.getId()).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> management.executeJob(job.getId()));
-        }
-        throw new IllegalStateException("Jobs keep coming for " + instance.getBusinessKey());
+        DueJobs.run(management, instance.getId());
     }
 
     protected Job timer(ProcessInstance instance) {

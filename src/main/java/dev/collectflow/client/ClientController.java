@@ -2,7 +2,6 @@ package dev.collectflow.client;
 
 import dev.collectflow.security.Access;
 import dev.collectflow.security.CurrentUser;
-import dev.collectflow.system.Groups;
 import dev.collectflow.system.Ids;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,11 +34,11 @@ class ClientController {
     @PutMapping("/{clientId}")
     @Operation(summary = "Create or update a client",
             description = "201 when created, 200 when updated. The owner must be a member of the sales group."
-                    + " For finance and heads of sales.")
+                    + " For finance; heads of sales for their team's clients and clients without owner.")
     ResponseEntity<ClientResponse> put(
             @PathVariable @Pattern(regexp = Ids.CLIENT_ID, message = Ids.MESSAGE) String clientId,
             @Valid @RequestBody ClientRequest request) {
-        currentUser.requireGroup(Groups.FINANCE, Groups.SALES_HEADS, Groups.ADMIN);
+        access.requireClientChange(currentUser.get(), clients.find(clientId).orElse(null), request.details().owner());
         ClientService.Saved saved = clients.save(clientId, request.details());
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(ClientResponse.of(saved.client()));

@@ -4,6 +4,7 @@ import dev.collectflow.sales.SalesTeams;
 import dev.collectflow.system.InvalidInputException;
 import dev.collectflow.system.NotFoundException;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,6 +40,11 @@ public class ClientService {
         Client client = get(id);
         client.assignOwner(owner, clock.instant());
         return client;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Client> find(String id) {
+        return clients.findById(id);
     }
 
     @Transactional(readOnly = true)

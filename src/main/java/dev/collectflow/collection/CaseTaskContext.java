@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Gives every task of a case the context a person needs to act: a name that says which case it is
  * ("Negotiate payment — INV-2031, Acme Ltd") and task-local variables that its form shows (client, amounts, days
- * overdue, the case history). Local to the task, so they never overwrite what the process decides with.
+ * overdue, the case history). Local to the task, so they never overwrite what the process decides with. Text
+ * people typed is escaped: forms render these values as Markdown.
  */
 @Component("caseTaskContext")
 public class CaseTaskContext implements TaskListener {
@@ -28,6 +29,7 @@ public class CaseTaskContext implements TaskListener {
     public static final String DAYS_OVERDUE = "caseDaysOverdue";
     public static final String KEY_CLIENT = "caseKeyClient";
     public static final String HISTORY = "caseHistory";
+    public static final String DISPUTE_REASON = "caseDisputeReason";
 
     private static final int HISTORY_LINES = 10;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
@@ -48,8 +50,12 @@ public class CaseTaskContext implements TaskListener {
         CaseFacts facts = cases.facts(invoiceNumber);
         String activityName = task.getBpmnModelElementInstance().getName();
         task.setName(activityName + " — " + facts.title());
+        Object disputeReason = task.getVariable(InvoiceCollectionProcess.Variables.DISPUTE_REASON);
+        if (disputeReason != null) {
+            task.setVariableLocal(DISPUTE_REASON, Markdown.text(disputeReason.toString()));
+        }
         task.setVariablesLocal(Map.of(
-                CLIENT, facts.clientName() + (facts.keyClient() ? " (key client)" : ""),
+                CLIENT, Markdown.text(facts.clientName()) + (facts.keyClient() ? " (key client)" : ""),
                 INVOICE, facts.invoiceNumber(),
                 AMOUNT, facts.amountText(),
                 OPEN_AMOUNT, facts.openAmountText(),

@@ -12,9 +12,16 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Tells everybody who worked on a case that it is paid: the sales manager and whoever held one of its tasks. */
+/**
+ * Tells everybody who worked on a case that it is paid: the sales manager, whoever held one of its tasks and whoever
+ * decided a step of it (the notifier mails only Camunda users, so system actors drop out).
+ */
 @Service
 public class InvoicePaidNotice {
+
+    /** Entries that record bookings, not work on the case: who booked them needs no news. */
+    private static final Set<CaseEventType> BOOKKEEPING =
+            Set.of(CaseEventType.REGISTERED, CaseEventType.PAYMENT_RECEIVED, CaseEventType.PAID);
 
     private final CollectionCases cases;
     private final Notifier notifier;
@@ -36,7 +43,11 @@ public class InvoicePaidNotice {
         history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).list().stream()
                 .map(HistoricTaskInstance::getAssignee)
                 .forEach(involved::add);
+        audit.of(invoiceNumber).stream()
+                .filter(event -> !BOOKKEEPING.contains(event.getType()))
+                .forEach(event -> involved.add(event.getActor()));
         involved.remove(null);
+        involved.remove(AuditTrail.SYSTEM);
         if (involved.isEmpty()) {
             return; // paid before anybody worked on it
         }

@@ -21,4 +21,16 @@ public record RegulationProperties(
         @NotNull Period forgivenessLimit,
         /* Time a person has for a decision or step of the regulation (due date of their task). */
         @NotNull Period responsePeriod) {
+
+    public RegulationProperties {
+        requireDays("negotiation-period", negotiationPeriod);
+        requireDays("forgiveness-limit", forgivenessLimit);
+    }
+
+    /** Periods that are counted in days must be given in days (P60D, not P2M). */
+    private static void requireDays(String name, Period period) {
+        if (period != null && period.toTotalMonths() != 0) {
+            throw new IllegalArgumentException("collectflow.regulation." + name + " must be given in days, e.g. P10D");
+        }
+    }
 }

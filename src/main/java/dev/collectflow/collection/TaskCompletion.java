@@ -2,6 +2,7 @@ package dev.collectflow.collection;
 
 import dev.collectflow.system.Violation;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
@@ -15,13 +16,20 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 public abstract class TaskCompletion<D> implements TaskListener {
 
     private final String taskDefinitionKey;
+    private final Set<String> fields;
 
-    protected TaskCompletion(String taskDefinitionKey) {
+    /** @param fields the variables completing the task may set; the process's other variables are not the task's */
+    protected TaskCompletion(String taskDefinitionKey, String... fields) {
         this.taskDefinitionKey = taskDefinitionKey;
+        this.fields = Set.of(fields);
     }
 
     public String taskDefinitionKey() {
         return taskDefinitionKey;
+    }
+
+    public Set<String> fields() {
+        return fields;
     }
 
     /** Reads the decision and reports every problem to the input; the result is used only when there is none. */
@@ -30,7 +38,10 @@ public abstract class TaskCompletion<D> implements TaskListener {
     /** Records a valid decision (audit trail, domain, variables the process continues with). */
     protected abstract void record(D decision, TaskInput input, DelegateTask task);
 
-    public List<Violation> check(TaskInput input) {
+    /** Checks a completion request: only the task's own fields may be submitted, and they must be valid. */
+    public List<Violation> check(TaskInput input, Set<String> submitted) {
+        submitted.stream().filter(name -> !fields.contains(name)).sorted()
+                .forEach(name -> input.reject(name, "is not a field of this task"));
         read(input);
         return input.violations();
     }

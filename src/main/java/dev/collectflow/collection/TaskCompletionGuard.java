@@ -38,7 +38,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class TaskCompletionGuard extends OncePerRequestFilter {
 
     private static final Pattern COMPLETION =
-            Pattern.compile("^(/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(complete|submit-form)$");
+            Pattern.compile("^(/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(complete|submit-form)/?$");
 
     private final Map<String, TaskCompletion<?>> completions;
     private final TaskService tasks;
@@ -80,7 +80,7 @@ public class TaskCompletionGuard extends OncePerRequestFilter {
         }
         TaskInput input = TaskInput.of(task, businessKey(task), submitted,
                 name -> tasks.getVariable(taskId, name), identity);
-        List<Violation> violations = completion.check(input);
+        List<Violation> violations = completion.check(input, submitted.keySet());
         if (violations.isEmpty()) {
             chain.doFilter(replay, response);
             return;
@@ -127,8 +127,9 @@ public class TaskCompletionGuard extends OncePerRequestFilter {
         }
     }
 
+    /** The path as the servlet container resolved it (decoded, without ;parameters), which is what the API serves. */
     private static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     }
 
     /** The request again, with the body this filter has already read. */

@@ -20,7 +20,7 @@ class CorrectInvoiceAmount implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        BigDecimal amountOwed = new BigDecimal(execution.getVariable(AMOUNT_OWED).toString());
+        BigDecimal amountOwed = new BigDecimal((String) execution.getVariable(AMOUNT_OWED));
         execution.setVariable(AMOUNT_LEFT, receivables.correctOpenAmount(execution.getProcessBusinessKey(), amountOwed));
     }
 }

@@ -50,8 +50,8 @@ public class Receivables {
     /** Applies a justified dispute; answers whether anything is left to collect. */
     @Transactional
     public boolean correctOpenAmount(String invoiceNumber, BigDecimal amountOwed) {
-        BigDecimal before = invoices.get(invoiceNumber).getOpenAmount();
-        Invoice invoice = invoices.reduceOpenAmount(invoiceNumber, amountOwed);
+        BigDecimal before = invoices.reduceOpenAmount(invoiceNumber, amountOwed);
+        Invoice invoice = invoices.get(invoiceNumber);
         audit.record(invoiceNumber, CaseEventType.AMOUNT_CORRECTED, AuditTrail.SYSTEM,
                 "Open amount " + Money.format(before, invoice.getCurrency()) + " → "
                         + Money.format(invoice.getOpenAmount(), invoice.getCurrency()));

@@ -21,7 +21,7 @@ class RecordDisputeResolution extends TaskCompletion<RecordDisputeResolution.Fin
     private final InvoiceService invoices;
 
     RecordDisputeResolution(Receivables receivables, InvoiceService invoices) {
-        super(Activities.RESOLVE_DISPUTE);
+        super(Activities.RESOLVE_DISPUTE, DISPUTE_DECISION, AMOUNT_OWED, RESOLUTION_NOTE);
         this.receivables = receivables;
         this.invoices = invoices;
     }
@@ -46,5 +46,8 @@ class RecordDisputeResolution extends TaskCompletion<RecordDisputeResolution.Fin
     protected void record(Finding finding, TaskInput input, DelegateTask task) {
         receivables.recordDisputeDecision(input.invoiceNumber(), finding.decision(), finding.amountOwed(),
                 finding.note(), input.actor());
+        if (finding.amountOwed() != null) {
+            task.setVariable(AMOUNT_OWED, finding.amountOwed().toPlainString()); // the checked amount, exactly
+        }
     }
 }

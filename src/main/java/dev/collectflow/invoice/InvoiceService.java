@@ -4,6 +4,8 @@ import dev.collectflow.client.ClientRepository;
 import dev.collectflow.system.ConflictException;
 import dev.collectflow.system.InvalidInputException;
 import dev.collectflow.system.NotFoundException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Optional;
@@ -16,13 +18,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class InvoiceService {
 
     private final InvoiceRepository invoices;
+    private final EntityManager entityManager;
     private final ClientRepository clients;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public InvoiceService(InvoiceRepository invoices, ClientRepository clients,
+    public InvoiceService(InvoiceRepository invoices, EntityManager entityManager, ClientRepository clients,
                           ApplicationEventPublisher events, Clock clock) {
         this.invoices = invoices;
+        this.entityManager = entityManager;
         this.clients = clients;
         this.events = events;
         this.clock = clock;
@@ -81,16 +85,20 @@ public class InvoiceService {
         return new Settlement(invoice.getOpenAmount(), excess, settledNow);
     }
 
-    /** A justified dispute: the client owes only {@code amountOwed} of what was open; nothing owed cancels the invoice. */
+    /**
+     * A justified dispute: the client owes only {@code amountOwed} of what was open; nothing owed cancels the invoice.
+     * Answers the open amount before.
+     */
     @Transactional
-    public Invoice reduceOpenAmount(String number, BigDecimal amountOwed) {
+    public BigDecimal reduceOpenAmount(String number, BigDecimal amountOwed) {
         Invoice invoice = forUpdate(number);
+        BigDecimal before = invoice.getOpenAmount();
         if (amountOwed.signum() < 0 || amountOwed.compareTo(invoice.getOpenAmount()) >= 0) {
             throw new InvalidInputException("amountOwed",
                     "must be at least 0 and less than the open amount " + invoice.getOpenAmount());
         }
         invoice.settle(invoice.getOpenAmount().subtract(amountOwed), InvoiceStatus.CANCELLED, clock.instant());
-        return invoice;
+        return before;
     }
 
     /** Ends an invoice outside the payment flow: collected in court (nothing left open) or written off. */
@@ -105,8 +113,22 @@ public class InvoiceService {
         return invoice;
     }
 
+    /**
+     * The invoice, locked for this transaction and read afresh: payments to one invoice queue up here, and an earlier
+     * read in the same transaction cannot hand over stale amounts.
+     */
+    @Transactional
+    public Optional<Invoice> lock(String number) {
+        Invoice invoice = entityManager.find(Invoice.class, number);
+        if (invoice != null) {
+            entityManager.flush(); // an invoice registered in this transaction must be a row before it is read again
+            entityManager.refresh(invoice, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return Optional.ofNullable(invoice);
+    }
+
     private Invoice forUpdate(String number) {
-        return invoices.findForUpdate(number).orElseThrow(() -> new NotFoundException("invoice", number));
+        return lock(number).orElseThrow(() -> new NotFoundException("invoice", number));
     }
 
     public record Registration(Invoice invoice, boolean created) {

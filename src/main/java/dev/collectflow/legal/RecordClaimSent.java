@@ -25,7 +25,7 @@ class RecordClaimSent extends TaskCompletion<RecordClaimSent.Claim> {
     private final Deadlines deadlines;
 
     RecordClaimSent(LegalCases legal, Deadlines deadlines) {
-        super(Activities.SEND_CLAIM);
+        super(Activities.SEND_CLAIM, CLAIM_NUMBER, CLAIM_SENT_ON);
         this.legal = legal;
         this.deadlines = deadlines;
     }

@@ -19,7 +19,7 @@ class RecordCourtOutcome extends TaskCompletion<RecordCourtOutcome.Result> {
     private final LegalCases legal;
 
     RecordCourtOutcome(LegalCases legal) {
-        super(Activities.RECORD_COURT_OUTCOME);
+        super(Activities.RECORD_COURT_OUTCOME, COURT_OUTCOME, COURT_NOTE);
         this.legal = legal;
     }
 

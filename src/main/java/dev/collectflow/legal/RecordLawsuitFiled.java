@@ -22,7 +22,7 @@ class RecordLawsuitFiled extends TaskCompletion<RecordLawsuitFiled.Filing> {
     private final Deadlines deadlines;
 
     RecordLawsuitFiled(LegalCases legal, Deadlines deadlines) {
-        super(Activities.FILE_LAWSUIT);
+        super(Activities.FILE_LAWSUIT, COURT_CASE_NUMBER, LAWSUIT_FILED_ON);
         this.legal = legal;
         this.deadlines = deadlines;
     }

@@ -2,7 +2,12 @@ package dev.collectflow.management;
 
 import dev.collectflow.audit.AuditTrail;
 import dev.collectflow.audit.CaseEventType;
+import dev.collectflow.client.Client;
+import dev.collectflow.collection.InvoiceCollectionProcess.Variables;
 import dev.collectflow.collection.RegulationProperties;
+import dev.collectflow.system.InvalidInputException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.stereotype.Service;
@@ -18,13 +23,15 @@ public class KeyClientDecisions {
     private static final Duration LIMIT_WINDOW = Duration.ofDays(365);
 
     private final ForgivenessRepository forgiveness;
+    private final EntityManager entityManager;
     private final AuditTrail audit;
     private final RegulationProperties regulation;
     private final Clock clock;
 
-    public KeyClientDecisions(ForgivenessRepository forgiveness, AuditTrail audit, RegulationProperties regulation,
-                              Clock clock) {
+    public KeyClientDecisions(ForgivenessRepository forgiveness, EntityManager entityManager, AuditTrail audit,
+                              RegulationProperties regulation, Clock clock) {
         this.forgiveness = forgiveness;
+        this.entityManager = entityManager;
         this.audit = audit;
         this.regulation = regulation;
         this.clock = clock;
@@ -37,8 +44,14 @@ public class KeyClientDecisions {
         return (int) Math.max(0, regulation.forgivenessLimit().getDays() - used);
     }
 
+    /** Records forgiven days; decisions for one client queue up on the client, so together they keep the limit. */
     @Transactional
     public void forgive(String clientId, String invoiceNumber, int days, String decidedBy, String reason) {
+        entityManager.find(Client.class, clientId, LockModeType.PESSIMISTIC_WRITE);
+        if (days > forgivableDays(clientId)) {
+            throw new InvalidInputException(Variables.FORGIVEN_DAYS,
+                    "exceeds what is left of the client's limit (" + forgivableDays(clientId) + " days)");
+        }
         forgiveness.save(new Forgiveness(clientId, invoiceNumber, days, decidedBy, reason, clock.instant()));
         audit.record(invoiceNumber, CaseEventType.KEY_CLIENT_FORGIVEN, decidedBy,
                 "Overdue forgiven for " + days + " days: " + reason);

@@ -18,7 +18,7 @@ class RecordKeyClientDecision extends TaskCompletion<RecordKeyClientDecision.Dec
     private final KeyClientDecisions decisions;
 
     RecordKeyClientDecision(KeyClientDecisions decisions) {
-        super(Activities.DECIDE_KEY_CLIENT_EXCEPTION);
+        super(Activities.DECIDE_KEY_CLIENT_EXCEPTION, KEY_CLIENT_DECISION, FORGIVEN_DAYS, KEY_CLIENT_REASON);
         this.decisions = decisions;
     }
 
@@ -43,6 +43,7 @@ class RecordKeyClientDecision extends TaskCompletion<RecordKeyClientDecision.Dec
     protected void record(Decision d, TaskInput input, DelegateTask task) {
         if (d.decision() == KeyClientDecision.FORGIVE) {
             decisions.forgive(d.clientId(), input.invoiceNumber(), d.days(), input.actor(), d.reason());
+            task.setVariable(FORGIVEN_DAYS, d.days()); // the checked number is what the timer counts
         } else {
             decisions.applyStandardRegulation(input.invoiceNumber(), input.actor(), d.reason());
         }

@@ -19,7 +19,7 @@ class RecordLawsuitDecision extends TaskCompletion<RecordLawsuitDecision.Decisio
     private final KeyClientDecisions decisions;
 
     RecordLawsuitDecision(KeyClientDecisions decisions) {
-        super(Activities.APPROVE_LAWSUIT);
+        super(Activities.APPROVE_LAWSUIT, LAWSUIT_DECISION, LAWSUIT_REASON);
         this.decisions = decisions;
     }
 

@@ -44,7 +44,7 @@ public class PaymentService {
             }
             return receipt(earlier.get(), false);
         }
-        Optional<Invoice> invoice = invoices.find(data.invoiceNumber());
+        Optional<Invoice> invoice = invoices.lock(data.invoiceNumber());
         if (invoice.isPresent() && !invoice.get().getCurrency().equals(data.currency())) {
             throw new InvalidInputException("currency",
                     "invoice " + data.invoiceNumber() + " is in " + invoice.get().getCurrency());

@@ -21,7 +21,7 @@ class RecordClientOwner extends TaskCompletion<String> {
     private final AuditTrail audit;
 
     RecordClientOwner(ClientService clients, SalesTeams teams, AuditTrail audit) {
-        super(Activities.ASSIGN_CLIENT_OWNER);
+        super(Activities.ASSIGN_CLIENT_OWNER, SALES_MANAGER);
         this.clients = clients;
         this.teams = teams;
         this.audit = audit;

@@ -22,7 +22,7 @@ class RecordNegotiationOutcome extends TaskCompletion<RecordNegotiationOutcome.O
     private final Deadlines deadlines;
 
     RecordNegotiationOutcome(Negotiations negotiations, NegotiationClock clock, Deadlines deadlines) {
-        super(Activities.NEGOTIATE_PAYMENT);
+        super(Activities.NEGOTIATE_PAYMENT, NEGOTIATION_OUTCOME, PROMISED_DATE, DISPUTE_REASON, NEGOTIATION_NOTE);
         this.negotiations = negotiations;
         this.clock = clock;
         this.deadlines = deadlines;

@@ -41,6 +41,21 @@ public class Access {
         }
     }
 
+    /** Finance maintains every client; a head of sales their team's clients, clients without owner and new ones. */
+    public void requireClientChange(ApiUser user, Client existing, String newOwner) {
+        if (user.isIn(FINANCE, ADMIN)) {
+            return;
+        }
+        boolean headOfSales = user.isIn(SALES_HEADS);
+        boolean mayTouch = existing == null || existing.getOwner() == null
+                || teams.headsOf(existing.getOwner()).contains(user.id());
+        boolean mayAssign = newOwner == null || teams.headsOf(newOwner).contains(user.id());
+        if (!(headOfSales && mayTouch && mayAssign)) {
+            throw new ForbiddenException("Only finance, or the client's head of sales for their own team, may change"
+                    + " this client");
+        }
+    }
+
     private boolean ownsOrLeads(ApiUser user, String owner) {
         if (user.isIn(SALES) && user.id().equals(owner)) {
             return true;

@@ -1,8 +1,6 @@
 package dev.collectflow.security;
 
 import java.util.Collection;
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Service;
@@ -15,33 +13,17 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseSharing {
 
-    private final AuthorizationService authorizations;
+    private final Grants grants;
 
-    public CaseSharing(AuthorizationService authorizations) {
-        this.authorizations = authorizations;
+    public CaseSharing(Grants grants) {
+        this.grants = grants;
     }
 
     public void withUsers(String processInstanceId, Collection<String> userIds) {
-        userIds.forEach(userId -> grantRead(processInstanceId, userId, null));
+        userIds.forEach(userId -> grants.toUser(userId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ));
     }
 
     public void withGroup(String processInstanceId, String groupId) {
-        grantRead(processInstanceId, null, groupId);
-    }
-
-    private void grantRead(String processInstanceId, String userId, String groupId) {
-        var query = authorizations.createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId);
-        if ((userId != null ? query.userIdIn(userId) : query.groupIdIn(groupId)).count() > 0) {
-            return;
-        }
-        Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        authorization.setUserId(userId);
-        authorization.setGroupId(groupId);
-        authorization.setResource(Resources.PROCESS_INSTANCE);
-        authorization.setResourceId(processInstanceId);
-        authorization.addPermission(Permissions.READ);
-        authorizations.saveAuthorization(authorization);
+        grants.toGroup(groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
     }
 }

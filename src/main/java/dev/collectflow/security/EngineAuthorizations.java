@@ -8,10 +8,7 @@ import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.
 
 import dev.collectflow.collection.InvoiceCollectionProcess;
 import java.util.List;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -30,46 +27,23 @@ class EngineAuthorizations implements ApplicationRunner {
 
     static final List<String> DEPARTMENTS = List.of(FINANCE, SALES, SALES_HEADS, LEGAL, MANAGEMENT);
 
-    private final AuthorizationService authorizations;
+    private final Grants grants;
 
-    EngineAuthorizations(AuthorizationService authorizations) {
-        this.authorizations = authorizations;
+    EngineAuthorizations(Grants grants) {
+        this.grants = grants;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         for (String department : DEPARTMENTS) {
-            grant(department, Resources.APPLICATION, "tasklist", ACCESS);
-            grant(department, Resources.PROCESS_DEFINITION, InvoiceCollectionProcess.KEY, READ);
+            grants.toGroup(department, Resources.APPLICATION, "tasklist", ACCESS);
+            grants.toGroup(department, Resources.PROCESS_DEFINITION, InvoiceCollectionProcess.KEY, READ);
             // colleagues' names and mail addresses in Tasklist
-            grant(department, Resources.USER, Authorization.ANY, READ);
-            grant(department, Resources.GROUP, Authorization.ANY, READ);
+            grants.toGroup(department, Resources.USER, Authorization.ANY, READ);
+            grants.toGroup(department, Resources.GROUP, Authorization.ANY, READ);
         }
         for (String readsAllCases : List.of(FINANCE, MANAGEMENT)) {
-            grant(readsAllCases, Resources.PROCESS_DEFINITION, InvoiceCollectionProcess.KEY, READ_INSTANCE, READ_HISTORY);
-        }
-    }
-
-    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizations.createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
-                .singleResult();
-        if (authorization == null) {
-            authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            authorization.setGroupId(groupId);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
-        }
-        boolean missing = false;
-        for (Permission permission : permissions) {
-            if (!authorization.isPermissionGranted(permission)) {
-                authorization.addPermission(permission);
-                missing = true;
-            }
-        }
-        if (missing) {
-            authorizations.saveAuthorization(authorization);
+            grants.toGroup(readsAllCases, Resources.PROCESS_DEFINITION, InvoiceCollectionProcess.KEY, READ_INSTANCE, READ_HISTORY);
         }
     }
 }

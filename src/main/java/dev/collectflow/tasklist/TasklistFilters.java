@@ -4,14 +4,13 @@ import static dev.collectflow.system.Groups.*;
 
 import dev.collectflow.collection.CaseTaskContext;
 import dev.collectflow.collection.InvoiceCollectionProcess.Activities;
+import dev.collectflow.security.Grants;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -40,12 +39,12 @@ class TasklistFilters implements ApplicationRunner {
 
     private final FilterService filters;
     private final TaskService tasks;
-    private final AuthorizationService authorizations;
+    private final Grants grants;
 
-    TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+    TasklistFilters(FilterService filters, TaskService tasks, Grants grants) {
         this.filters = filters;
         this.tasks = tasks;
-        this.authorizations = authorizations;
+        this.grants = grants;
     }
 
     @Override
@@ -79,7 +78,7 @@ class TasklistFilters implements ApplicationRunner {
         filter.setProperties(properties(priority, description));
         filters.saveFilter(filter);
         for (String group : readers) {
-            grantRead(filter.getId(), group);
+            grants.toGroup(group, Resources.FILTER, filter.getId(), Permissions.READ);
         }
     }
 
@@ -98,19 +97,5 @@ class TasklistFilters implements ApplicationRunner {
 
     private static Map<String, String> column(String variable, String label) {
         return Map.of("name", variable, "label", label);
-    }
-
-    private void grantRead(String filterId, String groupId) {
-        boolean granted = authorizations.createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .resourceType(Resources.FILTER).resourceId(filterId).groupIdIn(groupId).count() > 0;
-        if (!granted) {
-            Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            authorization.setGroupId(groupId);
-            authorization.setResource(Resources.FILTER);
-            authorization.setResourceId(filterId);
-            authorization.addPermission(Permissions.READ);
-            authorizations.saveAuthorization(authorization);
-        }
     }
 }

@@ -265,12 +265,17 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
             assertThat(instance).isWaitingAt(RESOLVE_DISPUTE);
             assertThat(openTask(instance)).hasCandidateGroup("finance");
 
-            completeAs("fred", instance, Map.of(DISPUTE_DECISION, "JUSTIFIED", AMOUNT_OWED, 700,
+            completeAs("fred", instance, Map.of(DISPUTE_DECISION, "JUSTIFIED", AMOUNT_OWED, " 700.5",
                     RESOLUTION_NOTE, "credit note for 3 items"));
 
-            assertThat(invoiceOf(instance).getOpenAmount()).isEqualByComparingTo("700.00");
+            assertThat(invoiceOf(instance).getOpenAmount()).isEqualByComparingTo("700.50");
             assertThat(instance).hasPassed(CORRECT_INVOICE_AMOUNT).isWaitingAt(NEGOTIATE_PAYMENT);
             assertThat(lastEvent(instance, CaseEventType.DISPUTE_JUSTIFIED).getActor()).isEqualTo("fred");
+
+            pay(instance, "700.50");
+            runDueJobs(instance);
+            assertThat(mailedTo(instance, "Paid")).as("finance resolved the dispute without claiming the task")
+                    .containsExactly("fred@test.local", "mia@test.local");
         }
 
         @Test
@@ -405,6 +410,18 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
             completeAs("dora", instance, Map.of(KEY_CLIENT_DECISION, "STANDARD", KEY_CLIENT_REASON, "time is up"));
             assertThat(instance).isWaitingAt(NEGOTIATE_PAYMENT).task().isAssignedTo("mia");
             assertThat(lastEvent(instance, CaseEventType.KEY_CLIENT_STANDARD_REGULATION).getActor()).isEqualTo("dora");
+        }
+
+        @Test
+        void forgivenDaysAreCountedAsTheCheckedWholeNumber() {
+            ProcessInstance instance = overdueInvoice(client("mia", true));
+
+            completeAs("dora", instance, Map.of(KEY_CLIENT_DECISION, "FORGIVE", FORGIVEN_DAYS, 5.0,
+                    KEY_CLIENT_REASON, "sent as a decimal by an integration"));
+
+            assertThat(instance).isWaitingAt(FORGIVENESS_PERIOD_OVER);
+            assertThat(timer(instance).getDuedate().toInstant()).isEqualTo(START.plus(Duration.ofDays(5)));
+            assertThat(runtime.getVariable(instance.getId(), FORGIVEN_DAYS)).isEqualTo(5);
         }
 
         @Test

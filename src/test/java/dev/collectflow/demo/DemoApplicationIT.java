@@ -3,14 +3,13 @@ package dev.collectflow.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.collectflow.CollectFlowApplication;
+import dev.collectflow.DueJobs;
 import dev.collectflow.client.ClientRepository;
 import dev.collectflow.invoice.InvoiceRepository;
 import java.nio.file.Path;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +38,7 @@ class DemoApplicationIT {
         long invoices;
         try (ConfigurableApplicationContext app = start()) {
             ProcessEngine engine = app.getBean(ProcessEngine.class);
-            runDueJobs(engine.getManagementService());
+            DueJobs.run(engine.getManagementService(), null);
 
             List<Task> miasNegotiations = engine.getTaskService().createTaskQuery()
                     .taskAssignee("mia").taskDefinitionKey("Task_NegotiatePayment").list();
@@ -108,16 +107,6 @@ class DemoApplicationIT {
             return work.get();
         } finally {
             identity.clearAuthentication();
-        }
-    }
-
-    private static void runDueJobs(ManagementService management) {
-        for (int round = 0; round < 20; round++) {
-            List<Job> due = management.createJobQuery().executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> management.executeJob(job.getId()));
         }
     }
 }

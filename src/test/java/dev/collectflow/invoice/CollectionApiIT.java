@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.collectflow.CollectionTestSupport;
 import dev.collectflow.collection.InvoiceCollectionProcess;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -147,6 +152,8 @@ class CollectionApiIT extends CollectionTestSupport {
                 invoiceJson(number, clientId, "5.00", "2027-01-01").replace("EUR", "EURO")), HttpStatus.BAD_REQUEST, "currency");
         assertProblem(send(HttpMethod.POST, "/api/invoices", "{\"number\": \"" + number + "\", "),
                 HttpStatus.BAD_REQUEST, null);
+        assertProblem(send(HttpMethod.POST, "/api/invoices",
+                invoiceJson("INV/2027/1", clientId, "5.00", "2027-01-01")), HttpStatus.BAD_REQUEST, "number");
 
         assertThat(get("/api/invoices/" + number).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(InvoiceCollectionProcess.KEY).count())
@@ -215,6 +222,44 @@ class CollectionApiIT extends CollectionTestSupport {
         assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(runtime.getActiveActivityIds(instance.getId()))
                 .containsExactly(InvoiceCollectionProcess.Activities.PROMISED_DATE_PASSED);
+    }
+
+    @Test
+    void concurrentPaymentsToOneInvoiceAreAllBooked() throws Exception {
+        String clientId = newClient();
+        String number = newInvoiceNumber();
+        send(HttpMethod.POST, "/api/invoices", invoiceJson(number, clientId, "1000.00", "2027-02-01"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<ResponseEntity<JsonNode>>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String payment = """
+                        {"paymentId": "PAR-%s-%d", "invoiceNumber": "%s", "amount": 10.00, "currency": "EUR",
+                         "paidOn": "2027-01-11"}""".formatted(number, i, number);
+                answers.add(pool.submit(() -> send(HttpMethod.POST, "/api/payments", payment)));
+            }
+            for (Future<ResponseEntity<JsonNode>> answer : answers) {
+                assertThat(answer.get().getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(invoices.get(number).getOpenAmount()).isEqualByComparingTo("920.00");
+    }
+
+    @Test
+    void theCompletionCheckCannotBeSidesteppedByTheSpellingOfTheUrl() {
+        ProcessInstance instance = overdueInvoice(client("mia", false));
+        String taskId = openTask(instance).getId();
+        String badPromise = """
+                {"variables": {"negotiationOutcome": {"value": "PROMISE"}, "promisedDate": {"value": "2020-01-01"}}}""";
+        for (String path : List.of("/engine-rest/task/" + taskId + "/complete;x=1",
+                "/engine-rest/task/" + taskId + "/complete/", "/engine-rest//task/" + taskId + "/submit-form")) {
+            ResponseEntity<JsonNode> refused = send("mia", HttpMethod.POST, path, badPromise);
+            assertThat(refused.getStatusCode()).as(path).isIn(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND);
+            assertThat(refused.getStatusCode().is5xxServerError()).as(path).isFalse();
+        }
+        assertThat(openTask(instance).getId()).isEqualTo(taskId);
     }
 
     @Test

@@ -104,6 +104,12 @@ class AccessIT extends CollectionTestSupport {
                 String.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody()).contains("promisedDate must not be in the past");
+
+        HttpHeaders withoutToken = new HttpHeaders();
+        withoutToken.setContentType(MediaType.APPLICATION_JSON);
+        withoutToken.add(HttpHeaders.COOKIE, session);
+        assertThat(http.exchange(complete, HttpMethod.POST, new HttpEntity<>(badPromise, withoutToken), String.class)
+                .getStatusCode()).as("the webapps' CSRF protection is on").isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test
@@ -190,6 +196,58 @@ class AccessIT extends CollectionTestSupport {
         assertThat(post("fred", "/api/payments", payment).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(invoiceOf(instance).getOpenAmount()).isEqualByComparingTo("990.00");
         assertThat(post("mia", "/api/invoices", "{}").getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void completingATaskSetsOnlyItsOwnFields() {
+        ProcessInstance keyCase = overdueInvoice(client("mia", true));
+        completeAs("dora", keyCase, Map.of(KEY_CLIENT_DECISION, "STANDARD", KEY_CLIENT_REASON, "no exception"));
+        String negotiation = openTask(keyCase).getId();
+
+        ResponseEntity<JsonNode> sneaky = post("mia", "/engine-rest/task/" + negotiation + "/complete", """
+                {"variables": {"negotiationOutcome": {"value": "NO_AGREEMENT"}, "negotiationNote": {"value": "no"},
+                               "keyClient": {"value": false, "type": "Boolean"}, "lawyer": {"value": "mia"}}}""");
+
+        assertThat(sneaky.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(sneaky.getBody().get("message").asText())
+                .contains("keyClient is not a field of this task", "lawyer is not a field of this task");
+        assertThat(runtime.getVariable(keyCase.getId(), KEY_CLIENT)).isEqualTo(true);
+        assertThat(openTask(keyCase).getId()).isEqualTo(negotiation);
+    }
+
+    @Test
+    void aHeadOfSalesChangesOnlyTheTeamsClients() {
+        String southern = client("otto", false);
+        String northern = client("max", false);
+        String body = "{\"name\": \"Renamed\", \"owner\": \"%s\"}";
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+
+        assertThat(http.withBasicAuth("sam", "secret").exchange("/api/clients/" + southern, HttpMethod.PUT,
+                new HttpEntity<>(body.formatted("mia"), headers), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("sam", "secret").exchange("/api/clients/" + northern, HttpMethod.PUT,
+                new HttpEntity<>(body.formatted("mia"), headers), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("hugo", "secret").exchange("/api/clients/" + northern, HttpMethod.PUT,
+                new HttpEntity<>(body.formatted("otto"), headers), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(clients.get(southern).getOwner()).isEqualTo("otto");
+        assertThat(clients.get(northern).getOwner()).isEqualTo("mia");
+    }
+
+    @Test
+    void oversizedRequestsAreRefusedBeforeTheyAreRead() {
+        String huge = "{\"paymentId\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        ResponseEntity<JsonNode> refused = post("fred", "/api/payments", huge);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void theH2ConsoleIsOff() {
+        assertThat(http.getForEntity("/h2-console", String.class).getStatusCode()).isIn(HttpStatus.NOT_FOUND,
+                HttpStatus.UNAUTHORIZED);
     }
 
     @Test

@@ -21,7 +21,11 @@ class MailEscapingIT extends CollectionTestSupport {
         String number = newInvoiceNumber();
         cases.register(new InvoiceData(number, clientId, new BigDecimal("10.00"), "EUR", TODAY.minusDays(40),
                 TODAY.minusDays(1)), "fred");
-        runDueJobs(cases.instance(number).orElseThrow());
+        var instance = cases.instance(number).orElseThrow();
+        runDueJobs(instance);
+        assertThat(tasks.getVariableLocal(openTask(instance).getId(), "caseClient"))
+                .as("task forms render Markdown: markup typed by people stays text")
+                .isEqualTo("\\<script\\>alert('pwned')\\</script\\>\\<b\\>Evil\\</b\\> & Co");
 
         MimeMessage notice = Arrays.stream(greenMail.getReceivedMessages())
                 .filter(m -> subject(m).contains(number)).findFirst().orElseThrow();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.collectflow.CollectFlowApplication;
+import dev.collectflow.DueJobs;
 import dev.collectflow.collection.CollectionCases;
 import dev.collectflow.client.ClientDetails;
 import dev.collectflow.client.ClientService;
@@ -20,7 +21,6 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -63,7 +63,7 @@ class PostgresApplicationIT {
             LocalDate yesterday = LocalDate.now().minusDays(1);
             app.getBean(CollectionCases.class).register(new InvoiceData("PG-1", "pg-client",
                     new BigDecimal("99.90"), "EUR", yesterday.minusDays(30), yesterday), "test");
-            runDueJobs(engine);
+            DueJobs.run(engine.getManagementService(), null);
 
             assertThat(engine.getTaskService().createTaskQuery().taskAssignee("pia").singleResult().getName())
                     .isEqualTo("Negotiate payment — PG-1, Postgres GmbH");
@@ -71,21 +71,11 @@ class PostgresApplicationIT {
 
             app.getBean(PaymentService.class).receive(new PaymentData("PG-PAY-1", "PG-1",
                     new BigDecimal("99.90"), "EUR", LocalDate.now()), "test");
-            runDueJobs(engine);
+            DueJobs.run(engine.getManagementService(), null);
             assertThat(app.getBean(InvoiceService.class).get("PG-1").getStatus()).isEqualTo(InvoiceStatus.PAID);
             assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
         } finally {
             smtp.stop();
-        }
-    }
-
-    private static void runDueJobs(ProcessEngine engine) {
-        for (int round = 0; round < 20; round++) {
-            List<Job> due = engine.getManagementService().createJobQuery().executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
         }
     }
 }

@@ -1,0 +1,50 @@
+package dev.collectflow.security;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.AuthorizationQuery;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.springframework.stereotype.Service;
+
+/** Camunda grant authorizations, created once: granting what is already granted changes nothing. */
+@Service
+public class Grants {
+
+    private final AuthorizationService authorizations;
+
+    public Grants(AuthorizationService authorizations) {
+        this.authorizations = authorizations;
+    }
+
+    public void toGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        grant(null, groupId, resource, resourceId, permissions);
+    }
+
+    public void toUser(String userId, Resource resource, String resourceId, Permission... permissions) {
+        grant(userId, null, resource, resourceId, permissions);
+    }
+
+    private void grant(String userId, String groupId, Resource resource, String resourceId, Permission... permissions) {
+        AuthorizationQuery query = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId);
+        Authorization authorization = (userId != null ? query.userIdIn(userId) : query.groupIdIn(groupId)).singleResult();
+        if (authorization == null) {
+            authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setUserId(userId);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        boolean missing = false;
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                missing = true;
+            }
+        }
+        if (missing) {
+            authorizations.saveAuthorization(authorization);
+        }
+    }
+}
