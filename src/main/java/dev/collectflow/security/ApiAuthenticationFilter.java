@@ -9,12 +9,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import dev.collectflow.system.Groups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -50,19 +48,14 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         ApiUser user = authenticate(request.getHeader("Authorization"));
         if (user == null) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Basic realm=\"CollectFlow\", charset=\"UTF-8\"");
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            json.writeValue(response.getOutputStream(), Map.of("title", "Unauthorized", "status", 401,
-                    "detail", "Log in with HTTP Basic: a CollectFlow user id and password."));
+            ProblemResponses.write(response, json, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+                    "Log in with HTTP Basic: a CollectFlow user id and password.");
             return;
         }
         if (path(request).startsWith("/actuator/") && !user.isIn(Groups.ADMIN)) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), Map.of("title", "Forbidden", "status", 403,
-                    "detail", "Only operators (camunda-admin) may use Actuator beyond health."));
+            ProblemResponses.write(response, json, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                    "Only operators (camunda-admin) may use Actuator beyond health.");
             return;
         }
         request.setAttribute(USER_ATTRIBUTE, user);

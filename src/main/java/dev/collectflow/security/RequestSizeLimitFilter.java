@@ -6,8 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
-import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -31,10 +29,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         DataSize limit = upload ? uploadLimit : jsonLimit;
         long length = request.getContentLengthLong();
         if (length > limit.toBytes() || length < 0 && !upload && request.getHeader("Transfer-Encoding") != null) {
-            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), Map.of("title", "Request too large", "status", 413,
-                    "detail", "Send at most " + limit.toKilobytes() + " KB with a Content-Length header."));
+            ProblemResponses.write(response, json, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Request too large",
+                    "Send at most " + limit.toKilobytes() + " KB with a Content-Length header.");
             return;
         }
         chain.doFilter(request, response);
