@@ -22,7 +22,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,6 +53,7 @@ public abstract class CollectionTestSupport {
     /** A Monday, 10:00 in Berlin: every test starts here, so dates in assertions are exact. */
     protected static final Instant START = Instant.parse("2027-01-11T09:00:00Z");
     protected static final LocalDate TODAY = LocalDate.of(2027, 1, 11);
+    protected static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
@@ -97,6 +100,11 @@ public abstract class CollectionTestSupport {
     void backToRealTime() {
         identity.clearAuthentication();
         clock.reset();
+    }
+
+    /** Midnight in Berlin (the test profile's zone) at the end of the given day: when a deadline on that day passes. */
+    protected static Date endOf(LocalDate day) {
+        return Date.from(day.plusDays(1).atStartOfDay(BERLIN).toInstant());
     }
 
     // ---- the company ----

@@ -78,7 +78,12 @@ public class CollectionCases {
 
     @Transactional(readOnly = true)
     public CaseView view(String invoiceNumber) {
-        CaseFacts facts = facts(invoiceNumber);
+        return view(facts(invoiceNumber));
+    }
+
+    @Transactional(readOnly = true)
+    public CaseView view(CaseFacts facts) {
+        String invoiceNumber = facts.invoiceNumber();
         List<CaseView.OpenTask> openTasks = tasks.createTaskQuery()
                 .processInstanceBusinessKey(invoiceNumber)
                 .processDefinitionKey(InvoiceCollectionProcess.KEY)

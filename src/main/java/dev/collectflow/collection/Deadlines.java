@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -40,10 +39,6 @@ public class Deadlines {
         return zone;
     }
 
-    public Period claimPeriod() {
-        return regulation.claimPeriod();
-    }
-
     /** The moment an invoice becomes overdue: the end of its due date. */
     public Date overdueFrom(LocalDate dueDate) {
         return endOf(dueDate);
@@ -59,9 +54,14 @@ public class Deadlines {
         return today().plus(regulation.promiseHorizon());
     }
 
+    /** The last day the client has to pay after the claim was sent. */
+    public LocalDate lastDayToPay(LocalDate claimSentOn) {
+        return claimSentOn.plus(regulation.claimPeriod());
+    }
+
     /** The end of the client's time to pay after the claim was sent. */
     public Date claimDeadline(LocalDate claimSentOn) {
-        return endOf(claimSentOn.plus(regulation.claimPeriod()));
+        return endOf(lastDayToPay(claimSentOn));
     }
 
     /** When a decision or step asked of someone today should be done (the due date Tasklist shows and sorts by). */

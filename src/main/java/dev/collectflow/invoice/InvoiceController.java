@@ -1,6 +1,7 @@
 package dev.collectflow.invoice;
 
 import dev.collectflow.collection.CollectionCases;
+import dev.collectflow.collection.CaseFacts;
 import dev.collectflow.collection.CaseView;
 import dev.collectflow.security.Access;
 import dev.collectflow.security.CurrentUser;
@@ -48,7 +49,8 @@ class InvoiceController {
     @GetMapping("/{number}")
     @Operation(summary = "The case of an invoice: status, stage, amounts, days overdue, open tasks and history")
     CaseView get(@PathVariable String number) {
-        access.requireCase(currentUser.get(), cases.facts(number));
-        return cases.view(number);
+        CaseFacts facts = cases.facts(number);
+        access.requireCase(currentUser.get(), facts);
+        return cases.view(facts);
     }
 }

@@ -53,13 +53,8 @@ public class InvoiceService {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Invoice> find(String number) {
-        return invoices.findById(number);
-    }
-
-    @Transactional(readOnly = true)
     public Invoice get(String number) {
-        return find(number).orElseThrow(() -> new NotFoundException("invoice", number));
+        return invoices.findById(number).orElseThrow(() -> new NotFoundException("invoice", number));
     }
 
     @Transactional

@@ -7,7 +7,6 @@ import dev.collectflow.collection.InvoiceCollectionProcess.Activities;
 import dev.collectflow.collection.TaskCompletion;
 import dev.collectflow.collection.TaskInput;
 import java.time.LocalDate;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -42,10 +41,9 @@ class RecordClaimSent extends TaskCompletion<RecordClaimSent.Claim> {
 
     @Override
     protected void record(Claim claim, TaskInput input, DelegateTask task) {
-        Date payBy = deadlines.claimDeadline(claim.sentOn());
         legal.recordClaimSent(input.invoiceNumber(), claim.number(), claim.sentOn(),
-                claim.sentOn().plus(deadlines.claimPeriod()), input.actor());
+                deadlines.lastDayToPay(claim.sentOn()), input.actor());
         task.setVariable(LAWYER, input.actor());
-        task.setVariable(CLAIM_DEADLINE, payBy);
+        task.setVariable(CLAIM_DEADLINE, deadlines.claimDeadline(claim.sentOn()));
     }
 }

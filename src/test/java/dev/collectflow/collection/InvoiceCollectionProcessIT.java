@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +25,6 @@ import org.junit.jupiter.api.Test;
 
 /** Every path of the regulation, one test each, on the real application with time moved by the tests. */
 class InvoiceCollectionProcessIT extends CollectionTestSupport {
-
-    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-
-    /** Midnight in Berlin at the end of the given day: when a deadline on that day has passed. */
-    private static Date endOf(LocalDate day) {
-        return Date.from(day.plusDays(1).atStartOfDay(BERLIN).toInstant());
-    }
 
     private ProcessInstance inNegotiationWithMia() {
         ProcessInstance instance = overdueInvoice(client("mia", false));

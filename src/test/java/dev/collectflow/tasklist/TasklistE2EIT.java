@@ -9,8 +9,6 @@ import dev.collectflow.CollectionTestSupport;
 import dev.collectflow.invoice.InvoiceData;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +26,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class TasklistE2EIT extends CollectionTestSupport {
 
-    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     @LocalServerPort int port;
     @Autowired TestRestTemplate http;
@@ -54,10 +51,6 @@ class TasklistE2EIT extends CollectionTestSupport {
 
     private static LocalDate today() {
         return LocalDate.now(BERLIN);
-    }
-
-    private static Date endOf(LocalDate day) {
-        return Date.from(day.plusDays(1).atStartOfDay(BERLIN).toInstant());
     }
 
     /** An invoice of 1,000.00 EUR that fell due yesterday, run up to its first task. */
