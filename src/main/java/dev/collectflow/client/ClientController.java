@@ -1,6 +1,5 @@
 package dev.collectflow.client;
 
-import dev.collectflow.security.Access;
 import dev.collectflow.security.CurrentUser;
 import dev.collectflow.system.Ids;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,9 +22,9 @@ class ClientController {
 
     private final ClientService clients;
     private final CurrentUser currentUser;
-    private final Access access;
+    private final ClientAccess access;
 
-    ClientController(ClientService clients, CurrentUser currentUser, Access access) {
+    ClientController(ClientService clients, CurrentUser currentUser, ClientAccess access) {
         this.clients = clients;
         this.currentUser = currentUser;
         this.access = access;

@@ -1,6 +1,6 @@
 package dev.collectflow.client;
 
-import dev.collectflow.sales.SalesTeams;
+import dev.collectflow.staff.SalesTeams;
 import dev.collectflow.system.InvalidInputException;
 import dev.collectflow.system.NotFoundException;
 import java.time.Clock;

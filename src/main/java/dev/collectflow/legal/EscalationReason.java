@@ -1,7 +1,5 @@
 package dev.collectflow.legal;
 
-import dev.collectflow.sales.NegotiationOutcome;
-
 /** Why a case went to legal. */
 public enum EscalationReason {
     NO_AGREEMENT("the sales manager reached no agreement with the client"),
@@ -22,11 +20,11 @@ public enum EscalationReason {
      * The reason follows from the last negotiation outcome: "no agreement" and "promise" lead to legal by
      * themselves; any other way there (no outcome, or a dispute and then silence) is the negotiation timer.
      */
-    public static EscalationReason after(NegotiationOutcome lastOutcome) {
-        if (lastOutcome == NegotiationOutcome.NO_AGREEMENT) {
+    public static EscalationReason after(String lastOutcome) {
+        if ("NO_AGREEMENT".equals(lastOutcome)) {
             return NO_AGREEMENT;
         }
-        if (lastOutcome == NegotiationOutcome.PROMISE) {
+        if ("PROMISE".equals(lastOutcome)) {
             return PROMISE_BROKEN;
         }
         return NEGOTIATION_PERIOD_PASSED;

@@ -3,7 +3,6 @@ package dev.collectflow.legal;
 import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.NEGOTIATION_OUTCOME;
 import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.SALES_MANAGER;
 
-import dev.collectflow.sales.NegotiationOutcome;
 import dev.collectflow.security.CaseSharing;
 import dev.collectflow.system.Groups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,8 +27,7 @@ class HandOverToLegal implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Object outcome = execution.getVariable(NEGOTIATION_OUTCOME);
-        EscalationReason reason = EscalationReason.after(
-                outcome == null ? null : NegotiationOutcome.valueOf(outcome.toString()));
+        EscalationReason reason = EscalationReason.after(outcome == null ? null : outcome.toString());
         legal.handOver(execution.getProcessBusinessKey(), (String) execution.getVariable(SALES_MANAGER), reason);
         sharing.withGroup(execution.getProcessInstanceId(), Groups.LEGAL);
     }

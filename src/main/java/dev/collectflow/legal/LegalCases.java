@@ -5,7 +5,7 @@ import dev.collectflow.audit.CaseEventType;
 import dev.collectflow.collection.CaseFacts;
 import dev.collectflow.collection.CollectionCases;
 import dev.collectflow.notification.Notifier;
-import dev.collectflow.sales.SalesTeams;
+import dev.collectflow.staff.SalesTeams;
 import dev.collectflow.system.Groups;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import dev.collectflow.collection.CaseFacts;
 import dev.collectflow.collection.CollectionCases;
 import dev.collectflow.collection.RegulationProperties;
 import dev.collectflow.notification.Notifier;
+import dev.collectflow.staff.SalesTeams;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,6 +9,7 @@ import dev.collectflow.client.ClientService;
 import dev.collectflow.collection.InvoiceCollectionProcess.Activities;
 import dev.collectflow.collection.TaskCompletion;
 import dev.collectflow.collection.TaskInput;
+import dev.collectflow.staff.SalesTeams;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,6 @@
 package dev.collectflow.security;
 
+import dev.collectflow.system.ForbiddenException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;

@@ -1,12 +1,7 @@
 package dev.collectflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.collectflow.collection.TaskCompletion;
-import dev.collectflow.collection.TaskCompletionGuard;
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -40,22 +35,6 @@ class WebSecurity {
                 new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, json));
         registration.addUrlPatterns("/api/*", "/actuator/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
-    }
-
-    /**
-     * After the login filters, so the engine knows who completes the task: for {@code /engine-rest} by order; for the
-     * API Tasklist uses by mapping to its servlet ("Engine Api"), as servlet-name mappings run after every URL
-     * mapping, including the webapps' own login filter.
-     */
-    @Bean
-    FilterRegistrationBean<TaskCompletionGuard> taskCompletionGuard(List<TaskCompletion<?>> completions,
-            TaskService tasks, RuntimeService runtime, IdentityService identity, ObjectMapper json) {
-        FilterRegistrationBean<TaskCompletionGuard> registration = new FilterRegistrationBean<>(
-                new TaskCompletionGuard(completions, tasks, runtime, identity, json));
-        registration.addUrlPatterns("/engine-rest/*");
-        registration.addServletNames("Engine Api");
-        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         return registration;
     }
 

@@ -1,4 +1,4 @@
-package dev.collectflow.security;
+package dev.collectflow.system;
 
 /** The caller is known but may not do this: HTTP 403. */
 public class ForbiddenException extends RuntimeException {

@@ -1,38 +1,24 @@
-package dev.collectflow.security;
+package dev.collectflow.client;
 
 import static dev.collectflow.system.Groups.*;
 
-import dev.collectflow.audit.AuditTrail;
-import dev.collectflow.audit.CaseEventType;
-import dev.collectflow.client.Client;
-import dev.collectflow.collection.CaseFacts;
-import dev.collectflow.sales.SalesTeams;
+import dev.collectflow.security.ApiUser;
+import dev.collectflow.staff.SalesTeams;
+import dev.collectflow.system.ForbiddenException;
 import org.springframework.stereotype.Service;
 
 /**
- * Who may read which client and case through the API, by the same rules Tasklist applies: finance, management and
- * operators everything; a sales manager their own clients; a head of sales their team's clients and clients without
- * owner; legal the cases handed to legal.
+ * Who may read and change which client through the API, by the same rules Tasklist applies: finance, management,
+ * legal and operators read every client; a sales manager their own clients; a head of sales their team's clients
+ * and clients without owner.
  */
 @Service
-public class Access {
+public class ClientAccess {
 
     private final SalesTeams teams;
-    private final AuditTrail audit;
 
-    public Access(SalesTeams teams, AuditTrail audit) {
+    public ClientAccess(SalesTeams teams) {
         this.teams = teams;
-        this.audit = audit;
-    }
-
-    public void requireCase(ApiUser user, CaseFacts facts) {
-        boolean allowed = user.isIn(FINANCE, MANAGEMENT, ADMIN)
-                || ownsOrLeads(user, facts.owner())
-                || user.isIn(LEGAL) && audit.of(facts.invoiceNumber()).stream()
-                        .anyMatch(e -> e.getType() == CaseEventType.HANDED_TO_LEGAL);
-        if (!allowed) {
-            throw new ForbiddenException("You may not see the case of invoice " + facts.invoiceNumber());
-        }
     }
 
     public void requireClient(ApiUser user, Client client) {
@@ -56,7 +42,8 @@ public class Access {
         }
     }
 
-    private boolean ownsOrLeads(ApiUser user, String owner) {
+    /** Whether the user is the owner of a client with this owner, or heads the owner's team (or it has no owner). */
+    public boolean ownsOrLeads(ApiUser user, String owner) {
         if (user.isIn(SALES) && user.id().equals(owner)) {
             return true;
         }

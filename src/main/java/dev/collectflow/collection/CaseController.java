@@ -1,9 +1,7 @@
-package dev.collectflow.invoice;
+package dev.collectflow.collection;
 
-import dev.collectflow.collection.CollectionCases;
-import dev.collectflow.collection.CaseFacts;
-import dev.collectflow.collection.CaseView;
-import dev.collectflow.security.Access;
+import dev.collectflow.invoice.InvoiceRequest;
+import dev.collectflow.invoice.InvoiceService;
 import dev.collectflow.security.CurrentUser;
 import dev.collectflow.system.Groups;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,13 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/invoices")
 @Tag(name = "Invoices", description = "Registering invoices; each starts a collection case keyed by its number")
-class InvoiceController {
+class CaseController {
 
     private final CollectionCases cases;
     private final CurrentUser currentUser;
-    private final Access access;
+    private final CaseAccess access;
 
-    InvoiceController(CollectionCases cases, CurrentUser currentUser, Access access) {
+    CaseController(CollectionCases cases, CurrentUser currentUser, CaseAccess access) {
         this.cases = cases;
         this.currentUser = currentUser;
         this.access = access;

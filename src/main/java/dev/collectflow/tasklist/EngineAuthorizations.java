@@ -1,4 +1,4 @@
-package dev.collectflow.security;
+package dev.collectflow.tasklist;
 
 import static dev.collectflow.system.Groups.*;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
 
 import dev.collectflow.collection.InvoiceCollectionProcess;
+import dev.collectflow.security.Grants;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;

@@ -1,4 +1,4 @@
-package dev.collectflow.sales;
+package dev.collectflow.staff;
 
 import dev.collectflow.system.Groups;
 import java.util.List;

@@ -1,0 +1,44 @@
+package dev.collectflow;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * Dependencies run one way: {@code system} is the floor; who works here ({@code staff}) and who is logged in
+ * ({@code security}) above it; the domain (clients, invoices, payments, the audit trail, mail) knows nothing of cases;
+ * {@code collection} runs cases on the domain; the departments work on cases; Tasklist set-up and the demo sit on top.
+ * A lower package that must tell a higher one something publishes an event.
+ */
+@AnalyzeClasses(packages = "dev.collectflow", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("System").definedBy("dev.collectflow.system..")
+            .layer("Staff").definedBy("dev.collectflow.staff..")
+            .layer("Security").definedBy("dev.collectflow.security..")
+            .layer("Domain").definedBy("dev.collectflow.audit..", "dev.collectflow.client..",
+                    "dev.collectflow.invoice..", "dev.collectflow.payment..", "dev.collectflow.notification..")
+            .layer("Collection").definedBy("dev.collectflow.collection..")
+            .layer("Departments").definedBy("dev.collectflow.sales..", "dev.collectflow.finance..",
+                    "dev.collectflow.legal..", "dev.collectflow.management..")
+            .layer("Setup").definedBy("dev.collectflow.tasklist..", "dev.collectflow.demo..")
+            .whereLayer("Setup").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Departments").mayOnlyBeAccessedByLayers("Setup")
+            .whereLayer("Collection").mayOnlyBeAccessedByLayers("Departments", "Setup")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Collection", "Departments", "Setup")
+            .whereLayer("Security").mayOnlyBeAccessedByLayers("Domain", "Collection", "Departments", "Setup")
+            .whereLayer("Staff").mayOnlyBeAccessedByLayers("Security", "Domain", "Collection", "Departments", "Setup");
+
+    @ArchTest
+    static final ArchRule noCycles = slices().matching("dev.collectflow.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule departmentsDoNotUseEachOther = slices()
+            .matching("dev.collectflow.(sales|finance|legal|management)..").should().notDependOnEachOther();
+}
