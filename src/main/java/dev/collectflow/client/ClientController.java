@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +31,7 @@ class ClientController {
         this.access = access;
     }
 
-    @PutMapping("/{clientId}")
+    @PutMapping(path = "/{clientId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create or update a client",
             description = "201 when created, 200 when updated. The owner must be a member of the sales group."
                     + " For finance; heads of sales for their team's clients and clients without owner.")

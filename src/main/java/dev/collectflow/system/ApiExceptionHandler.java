@@ -1,9 +1,15 @@
 package dev.collectflow.system;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -104,8 +110,45 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.badRequest().body(invalidFields(List.of(new Violation(path(mismatched),
                     "has the wrong type" + expected(mismatched.getTargetType())))));
         }
+        if (cause instanceof MismatchedInputException) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request body",
+                    "The body must be one JSON object with the documented fields.", List.of()));
+        }
+        String repeated = cause instanceof StreamReadException unreadable ? duplicateKey(unreadable) : null;
+        if (repeated != null) {
+            return ResponseEntity.badRequest().body(invalidFields(List.of(new Violation(repeated,
+                    "is given more than once"))));
+        }
+        if (cause instanceof JsonProcessingException unreadable) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request body",
+                    "The body is not well-formed JSON: " + unreadable.getOriginalMessage() + where(unreadable),
+                    List.of()));
+        }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request body",
-                "The body is not well-formed JSON of the expected shape.", List.of()));
+                "Send one JSON object with the documented fields.", List.of()));
+    }
+
+    /** The key a JSON object repeats, with its path ("client.name"), when that is why the body was refused. */
+    private static String duplicateKey(StreamReadException e) {
+        JsonParser parser = e.getProcessor();
+        if (parser == null || !String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonStreamContext context = parser.getParsingContext(); context != null; context = context.getParent()) {
+            if (context.hasCurrentName()) {
+                names.add(0, context.getCurrentName());
+            } else if (context.inArray()) {
+                names.add(0, "[" + context.getCurrentIndex() + "]");
+            }
+        }
+        return names.isEmpty() ? null : String.join(".", names);
+    }
+
+    private static String where(JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        return location == null || location.getLineNr() < 0 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     @Override
@@ -141,8 +184,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .collect(Collectors.joining("."));
     }
 
+    /** The refused value as the caller sent it, shortened: a long value says nothing more. */
     private static String quoted(Object value) {
-        return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+        String text = String.valueOf(value);
+        text = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return value instanceof String ? "\"" + text + "\"" : text;
     }
 
     private static String expected(Class<?> type) {
@@ -150,9 +196,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return "";
         }
         return switch (type.getSimpleName()) {
-            case "LocalDate" -> " (expected a date like 2026-12-31)";
+            case "LocalDate" -> " (expected " + IsoDate.EXPECTED + " in quotes)";
             case "BigDecimal" -> " (expected a number like 1250.00)";
             case "Boolean", "boolean" -> " (expected true or false)";
+            case "String" -> " (expected text in quotes)";
             default -> " (expected " + type.getSimpleName() + ")";
         };
     }
