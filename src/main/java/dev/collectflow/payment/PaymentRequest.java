@@ -2,6 +2,9 @@ package dev.collectflow.payment;
 
 import dev.collectflow.system.CurrencyCode;
 import dev.collectflow.system.Ids;
+import dev.collectflow.system.IntakeDates;
+import dev.collectflow.system.Violation;
+import dev.collectflow.system.WithinIntakeWindows;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,16 +12,23 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
-/** Body of POST /api/payments. */
+/** Body of POST /api/payments. The payment date within {@link IntakeDates}' window for current business. */
+@WithinIntakeWindows
 public record PaymentRequest(
         @NotBlank @Pattern(regexp = Ids.PAYMENT_ID, message = Ids.MESSAGE) String paymentId,
         @NotBlank @Pattern(regexp = Ids.INVOICE_NUMBER, message = Ids.MESSAGE) String invoiceNumber,
         @NotNull @Positive @Digits(integer = 17, fraction = 2) BigDecimal amount,
         @NotNull @CurrencyCode String currency,
-        @NotNull LocalDate paidOn) {
+        @NotNull LocalDate paidOn) implements WithinIntakeWindows.Dated {
 
     PaymentData data() {
         return new PaymentData(paymentId, invoiceNumber, amount, currency, paidOn);
+    }
+
+    @Override
+    public List<Violation> checkDates(IntakeDates dates) {
+        return dates.payment(paidOn, IntakeDates.Window.CURRENT);
     }
 }

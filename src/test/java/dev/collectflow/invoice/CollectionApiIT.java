@@ -145,7 +145,7 @@ class CollectionApiIT extends CollectionTestSupport {
         assertProblem(send(HttpMethod.POST, "/api/invoices",
                 invoiceJson(number, "no-such-client", "5.00", "2027-01-01")), HttpStatus.UNPROCESSABLE_ENTITY, "clientId");
         assertProblem(send(HttpMethod.POST, "/api/invoices",
-                invoiceJson(number, clientId, "5.00", "2026-11-01")), HttpStatus.UNPROCESSABLE_ENTITY, "dueDate");
+                invoiceJson(number, clientId, "5.00", "2026-11-01")), HttpStatus.BAD_REQUEST, "dueDate");
         assertProblem(send(HttpMethod.POST, "/api/invoices",
                 invoiceJson(number, clientId, "5.00", "31.01.2027")), HttpStatus.BAD_REQUEST, "dueDate");
         assertProblem(send(HttpMethod.POST, "/api/invoices",
