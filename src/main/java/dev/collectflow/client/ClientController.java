@@ -46,7 +46,7 @@ class ClientController {
 
     @GetMapping("/{clientId}")
     @Operation(summary = "Read a client")
-    ClientResponse get(@PathVariable String clientId) {
+    ClientResponse get(@PathVariable @Pattern(regexp = Ids.CLIENT_ID, message = Ids.MESSAGE) String clientId) {
         Client client = clients.get(clientId);
         access.requireClient(currentUser.get(), client);
         return ClientResponse.of(client);

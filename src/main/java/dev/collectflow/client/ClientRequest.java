@@ -1,17 +1,19 @@
 package dev.collectflow.client;
 
+import dev.collectflow.system.PlainTextOnly;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Body of PUT /api/clients/{clientId}. */
+/** Body of PUT /api/clients/{clientId}. Texts are plain (see PlainText): markup is kept as typed, it is data. */
 public record ClientRequest(
-        @NotBlank @Size(max = 200) String name,
-        @Email @Size(max = 254) String email,
-        @Size(max = 50) @Pattern(regexp = "[+0-9 ()./-]*", message = "must be a phone number") String phone,
-        @Size(max = 200) String contactPerson,
-        @Size(max = 64) String owner,
+        @NotBlank @PlainTextOnly @Size(max = 200) String name,
+        @PlainTextOnly @Email @Size(max = 254) String email,
+        @PlainTextOnly @Size(max = 50) @Pattern(regexp = "[+0-9 ()./-]*", message = "must be a phone number")
+        String phone,
+        @PlainTextOnly @Size(max = 200) String contactPerson,
+        @PlainTextOnly @Size(max = 64) String owner,
         Boolean keyClient,
         @Pattern(regexp = "[a-z]{2}", message = "must be a two-letter ISO 639 language code such as en") String language) {
 

@@ -4,9 +4,11 @@ import dev.collectflow.invoice.InvoiceRequest;
 import dev.collectflow.invoice.InvoiceService;
 import dev.collectflow.security.CurrentUser;
 import dev.collectflow.system.Groups;
+import dev.collectflow.system.Ids;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,7 +49,7 @@ class CaseController {
 
     @GetMapping("/{number}")
     @Operation(summary = "The case of an invoice: status, stage, amounts, days overdue, open tasks and history")
-    CaseView get(@PathVariable String number) {
+    CaseView get(@PathVariable @Pattern(regexp = Ids.INVOICE_NUMBER, message = Ids.MESSAGE) String number) {
         CaseFacts facts = cases.facts(number);
         access.requireCase(currentUser.get(), facts);
         return cases.view(facts);

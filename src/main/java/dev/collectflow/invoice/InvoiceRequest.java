@@ -3,6 +3,7 @@ package dev.collectflow.invoice;
 import dev.collectflow.system.CurrencyCode;
 import dev.collectflow.system.Ids;
 import dev.collectflow.system.IntakeDates;
+import dev.collectflow.system.PlainTextOnly;
 import dev.collectflow.system.Violation;
 import dev.collectflow.system.WithinIntakeWindows;
 import jakarta.validation.constraints.Digits;
@@ -17,10 +18,10 @@ import java.util.List;
 /** Body of POST /api/invoices. Dates within {@link IntakeDates}' windows for current business. */
 @WithinIntakeWindows
 public record InvoiceRequest(
-        @NotBlank @Pattern(regexp = Ids.INVOICE_NUMBER, message = Ids.MESSAGE) String number,
-        @NotBlank @Pattern(regexp = Ids.CLIENT_ID, message = Ids.MESSAGE) String clientId,
+        @NotBlank @PlainTextOnly @Pattern(regexp = Ids.INVOICE_NUMBER, message = Ids.MESSAGE) String number,
+        @NotBlank @PlainTextOnly @Pattern(regexp = Ids.CLIENT_ID, message = Ids.MESSAGE) String clientId,
         @NotNull @Positive @Digits(integer = 17, fraction = 2) BigDecimal amount,
-        @NotNull @CurrencyCode String currency,
+        @NotNull @PlainTextOnly @CurrencyCode String currency,
         @NotNull LocalDate issueDate,
         @NotNull LocalDate dueDate) implements WithinIntakeWindows.Dated {
 

@@ -3,6 +3,7 @@ package dev.collectflow.payment;
 import dev.collectflow.system.CurrencyCode;
 import dev.collectflow.system.Ids;
 import dev.collectflow.system.IntakeDates;
+import dev.collectflow.system.PlainTextOnly;
 import dev.collectflow.system.Violation;
 import dev.collectflow.system.WithinIntakeWindows;
 import jakarta.validation.constraints.Digits;
@@ -17,10 +18,10 @@ import java.util.List;
 /** Body of POST /api/payments. The payment date within {@link IntakeDates}' window for current business. */
 @WithinIntakeWindows
 public record PaymentRequest(
-        @NotBlank @Pattern(regexp = Ids.PAYMENT_ID, message = Ids.MESSAGE) String paymentId,
-        @NotBlank @Pattern(regexp = Ids.INVOICE_NUMBER, message = Ids.MESSAGE) String invoiceNumber,
+        @NotBlank @PlainTextOnly @Pattern(regexp = Ids.PAYMENT_ID, message = Ids.MESSAGE) String paymentId,
+        @NotBlank @PlainTextOnly @Pattern(regexp = Ids.INVOICE_NUMBER, message = Ids.MESSAGE) String invoiceNumber,
         @NotNull @Positive @Digits(integer = 17, fraction = 2) BigDecimal amount,
-        @NotNull @CurrencyCode String currency,
+        @NotNull @PlainTextOnly @CurrencyCode String currency,
         @NotNull LocalDate paidOn) implements WithinIntakeWindows.Dated {
 
     PaymentData data() {
