@@ -3,6 +3,7 @@ package dev.collectflow.client;
 import dev.collectflow.security.CurrentUser;
 import dev.collectflow.system.Ids;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -35,6 +36,8 @@ class ClientController {
     @Operation(summary = "Create or update a client",
             description = "201 when created, 200 when updated. The owner must be a member of the sales group."
                     + " For finance; heads of sales for their team's clients and clients without owner.")
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "200", description = "Updated")
     ResponseEntity<ClientResponse> put(
             @PathVariable @Pattern(regexp = Ids.CLIENT_ID, message = Ids.MESSAGE) String clientId,
             @Valid @RequestBody ClientRequest request) {

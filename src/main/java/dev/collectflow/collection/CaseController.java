@@ -6,6 +6,7 @@ import dev.collectflow.security.CurrentUser;
 import dev.collectflow.system.Groups;
 import dev.collectflow.system.Ids;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -38,6 +39,8 @@ class CaseController {
     @Operation(summary = "Register an invoice and start its case",
             description = "201 with the case when registered; the same invoice again answers 200 with the same case;"
                     + " other data under a used number is a 409. For finance.")
+    @ApiResponse(responseCode = "201", description = "Registered; the case has started")
+    @ApiResponse(responseCode = "200", description = "Registered before with the same data; the same case")
     ResponseEntity<CaseView> register(@Valid @RequestBody InvoiceRequest request) {
         String actor = currentUser.requireGroup(Groups.FINANCE, Groups.ADMIN).id();
         InvoiceService.Registration registration = cases.register(request.data(), actor);

@@ -3,6 +3,7 @@ package dev.collectflow.payment;
 import dev.collectflow.security.CurrentUser;
 import dev.collectflow.system.Groups;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
@@ -35,6 +36,8 @@ class PaymentController {
             description = "201 when recorded; the same payment id again answers 200 and is counted once. A payment"
                     + " naming an unknown invoice is kept as unmatched (matched=false). Full payment ends the case."
                     + " For finance.")
+    @ApiResponse(responseCode = "201", description = "Recorded (and booked against its invoice, if registered)")
+    @ApiResponse(responseCode = "200", description = "Recorded before under this payment id; counted once")
     ResponseEntity<PaymentResponse> receive(@Valid @RequestBody PaymentRequest request) {
         String actor = currentUser.requireGroup(Groups.FINANCE, Groups.ADMIN).id();
         PaymentService.Receipt receipt = payments.receive(request.data(), actor);

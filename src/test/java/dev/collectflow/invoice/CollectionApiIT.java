@@ -9,12 +9,15 @@ import dev.collectflow.collection.InvoiceCollectionProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -22,12 +25,14 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** The public interface through real HTTP: /api for clients, invoices and payments, /engine-rest for tasks. */
 class CollectionApiIT extends CollectionTestSupport {
 
     @Autowired TestRestTemplate http;
     @Autowired ObjectMapper json;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping;
 
     /** Finance registers clients, invoices and payments; fred works in finance. */
     private ResponseEntity<JsonNode> send(HttpMethod method, String path, String body) {
@@ -265,9 +270,70 @@ class CollectionApiIT extends CollectionTestSupport {
     @Test
     void theApiIsDocumented() {
         JsonNode openApi = get("/api/openapi").getBody();
-        assertThat(openApi.get("paths").has("/api/invoices")).isTrue();
-        assertThat(openApi.get("paths").has("/api/payments")).isTrue();
-        assertThat(openApi.get("paths").has("/api/clients/{clientId}")).isTrue();
+        JsonNode paths = openApi.get("paths");
+        Set<String> served = new TreeSet<>();
+        handlerMapping.getHandlerMethods().forEach((info, method) -> {
+            if (method.getBeanType().getPackageName().startsWith("dev.collectflow")) {
+                info.getPathPatternsCondition().getPatternValues().stream().filter(path -> path.startsWith("/api/"))
+                        .forEach(path -> info.getMethodsCondition().getMethods()
+                                .forEach(verb -> served.add(verb.name().toLowerCase() + " " + path)));
+            }
+        });
+        Set<String> documented = new TreeSet<>();
+        paths.fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(verb -> documented.add(verb + " " + path.getKey())));
+        assertThat(documented).as("every operation of the API, and only those").isEqualTo(served).isNotEmpty();
+
+        JsonNode schemas = openApi.get("components").get("schemas");
+        JsonNode problem = schemas.get("Problem");
+        assertThat(problem.get("properties").fieldNames()).toIterable()
+                .contains("type", "title", "status", "detail", "instance", "errors");
+        assertThat(problem.get("properties").get("errors").get("items").get("properties").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("field", "message");
+
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(entry -> {
+            String operation = entry.getKey() + " " + path.getKey();
+            JsonNode op = entry.getValue();
+            JsonNode responses = op.get("responses");
+            assertThat(op.path("summary").asText()).as(operation).isNotBlank();
+            assertThat(op.get("tags")).as(operation).isNotEmpty();
+            List<String> statuses = new ArrayList<>();
+            responses.fieldNames().forEachRemaining(statuses::add);
+            assertThat(statuses).as(operation).contains("401", "403", "406")
+                    .anySatisfy(status -> assertThat(status).startsWith("2"));
+            responses.fields().forEachRemaining(response -> {
+                JsonNode content = response.getValue().get("content");
+                assertThat(response.getValue().path("description").asText()).as(operation).isNotBlank();
+                if (response.getKey().startsWith("2")) {
+                    assertThat(content.get("application/json").get("schema").toString()).as(operation)
+                            .containsAnyOf("$ref", "\"type\"");
+                } else {
+                    assertThat(content.get("application/problem+json").get("schema").get("$ref").asText())
+                            .as(operation + " " + response.getKey()).isEqualTo("#/components/schemas/Problem");
+                }
+            });
+            op.path("parameters").forEach(parameter -> {
+                if ("path".equals(parameter.get("in").asText())) {
+                    assertThat(parameter.get("schema").path("pattern").asText()).as(operation).isNotBlank();
+                    assertThat(statuses).as(operation).contains("400", "404");
+                }
+            });
+            if (op.has("requestBody")) {
+                assertThat(op.get("requestBody").get("required").asBoolean()).as(operation).isTrue();
+                String ref = op.get("requestBody").get("content").get("application/json").get("schema")
+                        .get("$ref").asText();
+                JsonNode body = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+                assertThat(body.get("required")).as(operation).isNotEmpty();
+                assertThat(statuses).as(operation).contains("400", "409", "413", "415", "422");
+            }
+        }));
+        JsonNode invoice = schemas.get("InvoiceRequest").get("properties");
+        assertThat(invoice.get("issueDate").get("format").asText()).isEqualTo("date");
+        assertThat(invoice.get("dueDate").get("format").asText()).isEqualTo("date");
+        assertThat(schemas.get("PaymentRequest").get("properties").get("paidOn").get("format").asText())
+                .isEqualTo("date");
+        assertThat(paths.get("/api/invoices").get("post").get("responses").get("201").get("content")
+                .get("application/json").get("schema").get("$ref").asText()).endsWith("/CaseView");
     }
 
     private void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String field) {
