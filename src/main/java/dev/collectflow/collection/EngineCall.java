@@ -31,12 +31,15 @@ record EngineCall(String method, List<String> segments) {
     /** Words that follow {@code task/} and are not task ids. */
     private static final Set<String> TASK_COLLECTION_PATHS = Set.of("count", "create", "report");
 
-    /** POST endpoints that only read (Camunda's query endpoints taking the query as body). */
+    /**
+     * POST endpoints that only read: Camunda's query endpoints taking the query as body, and the password policy check
+     * of Camunda's welcome page.
+     */
     private static final Set<String> QUERIES = Set.of("task", "task/count", "process-instance",
             "process-instance/count", "variable-instance", "variable-instance/count", "history/task",
             "history/task/count", "history/process-instance", "history/process-instance/count",
             "history/activity-instance", "history/activity-instance/count", "history/variable-instance",
-            "history/variable-instance/count");
+            "history/variable-instance/count", "identity/password-policy");
 
     static EngineCall of(HttpServletRequest request) {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
