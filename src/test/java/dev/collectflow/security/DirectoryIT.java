@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 /**
  * Who sees whom in the directory, as each person lists users and groups over {@code /engine-rest} (Tasklist reads the
@@ -26,6 +27,7 @@ class DirectoryIT extends CollectionTestSupport {
 
     @Autowired TestRestTemplate http;
     @Autowired AuthorizationService authorizations;
+    @Autowired ScheduledTaskHolder scheduler;
 
     @AfterEach
     void ottoBackInTheSouth() {
@@ -101,6 +103,12 @@ class DirectoryIT extends CollectionTestSupport {
         identity.deleteMembership("otto", "teamnorth");
         directory.reconcile();
         assertThat(users("mia")).doesNotContain("otto");
+    }
+
+    @Test
+    void theDirectoryIsBroughtInStepRegularly() {
+        assertThat(scheduler.getScheduledTasks()).anySatisfy(task ->
+                assertThat(task.getTask().toString()).isEqualTo(DirectoryGrants.class.getName() + ".regularly"));
     }
 
     @Test
