@@ -2,8 +2,12 @@ package dev.collectflow.security;
 
 import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.collectflow.CollectionTestSupport;
+import dev.collectflow.collection.TaskAssignmentRefusedException;
+import dev.collectflow.collection.TaskInputRejectedException;
+import dev.collectflow.system.Groups;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -71,6 +75,34 @@ class CallerMistakesLogIT extends CollectionTestSupport {
 
         assertThat(errorLines(output).subList(before, errorLines(output).size())).isEmpty();
         assertThat(output.getAll()).doesNotContain("ENGINE-16004");
+    }
+
+    @Test
+    void aTaskRefusingItsInputOrAssigneeInsideTheEngineIsAWarning(CapturedOutput output) {
+        ProcessInstance negotiation = overdueInvoice(client("mia", false));
+        String taskId = openTask(negotiation).getId();
+        int before = errorLines(output).size();
+
+        identity.setAuthentication("mia", List.of(Groups.SALES, "teamnorth"));
+        try {
+            assertThatThrownBy(() -> tasks.complete(taskId, Map.of(NEGOTIATION_OUTCOME, "BOGUS")))
+                    .hasRootCauseInstanceOf(TaskInputRejectedException.class);
+        } finally {
+            identity.clearAuthentication();
+        }
+        identity.setAuthentication("sam", List.of(Groups.SALES_HEADS, "teamnorth"));
+        try {
+            assertThatThrownBy(() -> tasks.setAssignee(taskId, "hugo"))
+                    .hasRootCauseInstanceOf(TaskAssignmentRefusedException.class);
+        } finally {
+            identity.clearAuthentication();
+        }
+
+        assertThat(errorLines(output).subList(before, errorLines(output).size())).isEmpty();
+        assertThat(output.getAll()).containsPattern("WARN .*Refused by the engine, the caller's mistake: "
+                + "\"Negotiate payment .*negotiationOutcome must be one of")
+                .containsPattern("WARN .*Refused by the engine, the caller's mistake: hugo may not hold this task");
+        assertThat(openTask(negotiation).getAssignee()).isEqualTo("mia");
     }
 
     @Test
