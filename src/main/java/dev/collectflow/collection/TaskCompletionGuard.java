@@ -107,7 +107,7 @@ public class TaskCompletionGuard extends OncePerRequestFilter {
         EngineCall call = EngineCall.of(request);
         var authentication = identity.getCurrentAuthentication();
         if (authentication == null) {
-            if (call.isRead()) {
+            if (call.isRead() || call.kind() == Kind.QUERY) {
                 chain.doFilter(request, response); // Camunda's own login answers
             } else {
                 write(response, new Refusal(HttpServletResponse.SC_UNAUTHORIZED, "Log in first"));
