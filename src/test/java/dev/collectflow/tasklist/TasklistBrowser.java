@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -168,9 +169,16 @@ class TasklistBrowser implements AutoCloseable {
 
     /** Opens the task whose name contains the text; answers the text of the task's form once it is shown. */
     String openTask(String nameContains) {
-        WebElement task = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//*[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4[contains(., '" + nameContains + "')]")));
-        task.click();
+        By task = By.xpath(
+                "//*[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4[contains(., '" + nameContains + "')]");
+        wait.until(d -> { // the list refreshes itself: a task found a moment ago may have been drawn anew
+            try {
+                wait.until(ExpectedConditions.elementToBeClickable(task)).click();
+                return true;
+            } catch (StaleElementReferenceException e) {
+                return false;
+            }
+        });
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details h2.task"), nameContains));
         WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"), "Open amount"));
