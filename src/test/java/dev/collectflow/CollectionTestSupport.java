@@ -14,6 +14,7 @@ import dev.collectflow.invoice.InvoiceData;
 import dev.collectflow.invoice.InvoiceService;
 import dev.collectflow.payment.PaymentData;
 import dev.collectflow.payment.PaymentService;
+import dev.collectflow.security.DirectoryGrants;
 import dev.collectflow.system.Groups;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -70,6 +71,7 @@ public abstract class CollectionTestSupport {
     @Autowired protected AuditTrail audit;
     @Autowired protected TestClock clock;
     @Autowired protected GreenMail greenMail;
+    @Autowired protected DirectoryGrants directory;
 
     @BeforeEach
     void prepareWorld() throws Exception {
@@ -94,6 +96,7 @@ public abstract class CollectionTestSupport {
         person("olga", Groups.ADMIN);
         person("otto", Groups.SALES, "teamsouth");
         person("hugo", Groups.SALES_HEADS, "teamsouth");
+        directory.reconcile(); // as after an operator's change: who sees whom follows the memberships
     }
 
     @AfterEach

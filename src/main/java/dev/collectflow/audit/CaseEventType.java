@@ -26,5 +26,7 @@ public enum CaseEventType {
     PAYMENT_RECEIVED,
     PAID,
     PAID_NOTICE_SENT,
-    CANCELLED
+    CANCELLED,
+    /** A person other than the one the regulation gives a task to made themselves its assignee. */
+    TASK_TAKEN_OVER
 }

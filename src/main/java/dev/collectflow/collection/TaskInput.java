@@ -1,5 +1,6 @@
 package dev.collectflow.collection;
 
+import dev.collectflow.system.PlainText;
 import dev.collectflow.system.Violation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.Task;
@@ -22,6 +24,7 @@ import org.camunda.bpm.engine.task.Task;
 public final class TaskInput {
 
     private static final int MAX_TEXT = 2000;
+    private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final String taskName;
     private final Date created;
@@ -70,7 +73,10 @@ public final class TaskInput {
         return text;
     }
 
-    /** Text or null; surrounding blanks are dropped and blank counts as absent. */
+    /**
+     * Text or null; surrounding blanks are dropped and blank counts as absent. Line breaks are fine (notes and
+     * reasons span lines); control, direction-changing and invisible characters are refused.
+     */
     public String optionalText(String name) {
         Object value = variable(name);
         if (value == null) {
@@ -83,6 +89,11 @@ public final class TaskInput {
         String trimmed = text.strip();
         if (trimmed.length() > MAX_TEXT) {
             reject(name, "must not be longer than " + MAX_TEXT + " characters");
+            return null;
+        }
+        String problem = PlainText.problem(trimmed, true);
+        if (problem != null) {
+            reject(name, problem);
             return null;
         }
         return trimmed.isEmpty() ? null : trimmed;
@@ -102,19 +113,23 @@ public final class TaskInput {
         }
     }
 
-    /** A calendar day: an ISO string "2026-12-31" (what date fields in forms submit) or a Date. */
+    /**
+     * A calendar day as text, "2026-12-31" (what date fields in forms submit). A Camunda {@code Date} is refused: it
+     * is an instant, whose calendar day depends on a time zone the sender did not say, so the answer would be a guess.
+     */
     public LocalDate requiredDate(String name, ZoneId zone) {
         Object value = variable(name);
         if (value == null || value instanceof String text && text.isBlank()) {
             reject(name, "is required");
             return null;
         }
-        if (value instanceof Date date) {
-            return date.toInstant().atZone(zone).toLocalDate();
+        if (value instanceof Date) {
+            reject(name, "must be a day as text like 2026-12-31 (type String), not a Camunda Date");
+            return null;
         }
-        if (value instanceof String text) {
+        if (value instanceof String text && ISO_DAY.matcher(text.strip()).matches()) {
             try {
-                return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+                return LocalDate.parse(text.strip());
             } catch (DateTimeParseException e) {
                 // reported below
             }

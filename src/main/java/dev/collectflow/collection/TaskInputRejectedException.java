@@ -3,9 +3,13 @@ package dev.collectflow.collection;
 import dev.collectflow.system.Violation;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.BadUserRequestException;
 
-/** Completing a task was refused because its variables are missing or invalid; nothing changed. */
-public class TaskInputRejectedException extends RuntimeException {
+/**
+ * Completing a task was refused because its variables are missing or invalid; nothing changed. A caller's mistake,
+ * not an incident: Camunda treats it as a bad request (400, logged at debug level).
+ */
+public class TaskInputRejectedException extends BadUserRequestException {
 
     private final List<Violation> violations;
 

@@ -1,5 +1,6 @@
 package dev.collectflow.staff;
 
+import dev.collectflow.system.EngineRights;
 import dev.collectflow.system.Groups;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Service;
 /**
  * Who sells and who leads, from Camunda's identity service: sales managers are members of {@code sales}; a team is a
  * group of type {@code team} holding a head of sales (member of {@code salesheads}) and the managers who report to
- * them. Operators maintain both in Camunda Admin.
+ * them. Operators maintain both in Camunda Admin. Read with the engine's rights: the regulation needs the whole
+ * directory even while a person who sees only part of it acts.
  */
 @Service
 public class SalesTeams {
@@ -22,11 +24,13 @@ public class SalesTeams {
     }
 
     public boolean isSalesManager(String userId) {
-        return userId != null && identity.createUserQuery().userId(userId).memberOfGroup(Groups.SALES).count() > 0;
+        return userId != null && EngineRights.read(identity,
+                () -> identity.createUserQuery().userId(userId).memberOfGroup(Groups.SALES).count() > 0);
     }
 
     public List<User> salesManagers() {
-        return identity.createUserQuery().memberOfGroup(Groups.SALES).orderByUserLastName().asc().list();
+        return EngineRights.read(identity,
+                () -> identity.createUserQuery().memberOfGroup(Groups.SALES).orderByUserLastName().asc().list());
     }
 
     /**
@@ -34,6 +38,10 @@ public class SalesTeams {
      * all heads of sales, so nobody is left uninformed.
      */
     public List<String> headsOf(String managerId) {
+        return EngineRights.read(identity, () -> readHeadsOf(managerId));
+    }
+
+    private List<String> readHeadsOf(String managerId) {
         List<String> heads = managerId == null ? List.of() : identity.createGroupQuery()
                 .groupMember(managerId).groupType(Groups.TEAM_TYPE).list().stream()
                 .map(Group::getId)
@@ -46,7 +54,8 @@ public class SalesTeams {
     }
 
     public String displayName(String userId) {
-        User user = userId == null ? null : identity.createUserQuery().userId(userId).singleResult();
+        User user = userId == null ? null
+                : EngineRights.read(identity, () -> identity.createUserQuery().userId(userId).singleResult());
         return user == null ? userId : (user.getFirstName() + " " + user.getLastName()).strip();
     }
 

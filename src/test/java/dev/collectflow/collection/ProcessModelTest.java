@@ -157,6 +157,9 @@ class ProcessModelTest {
                     .map(CamundaTaskListener::getCamundaDelegateExpression).toList();
             assertThat(completions).as(task.getId() + " checks its input on completion").hasSize(1);
             assertThat(bean(completions.get(0))).as(completions.get(0)).isAssignableTo(TaskCompletion.class);
+            assertThat(listeners).as(task.getId() + " checks who may hold it")
+                    .anySatisfy(l -> assertThat(l.getCamundaEvent() + " " + l.getCamundaDelegateExpression())
+                            .isEqualTo("assignment ${taskAssignment}"));
             listeners.forEach(l -> bean(l.getCamundaDelegateExpression()));
         }
         try (Stream<Path> files = Files.list(FORMS)) {

@@ -11,10 +11,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -73,6 +75,67 @@ class TasklistBrowser implements AutoCloseable {
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
+    /**
+     * Before any page loads: replaces alert, confirm and prompt with recorders and records every image that fails to
+     * load (what an injected {@code <img src=x onerror=…>} does), so a test can show that no injected script ran.
+     */
+    void watchForInjectedScripts() {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.__injected = [];
+                for (const name of ['alert', 'confirm', 'prompt']) {
+                  const recorder = (...args) => { window.__injected.push(name + ': ' + args.join(' ')); };
+                  recorder.isRecorder = true;
+                  window[name] = recorder;
+                }
+                window.addEventListener('error', event => {
+                  const target = event.target;
+                  if (target && target.tagName === 'IMG') {
+                    window.__injected.push('image failed: ' + target.outerHTML);
+                  }
+                }, true);
+                """));
+    }
+
+    /** What the recorders of {@link #watchForInjectedScripts()} saw, and whether they are still in place. */
+    List<String> injectedScriptEvents() {
+        Object events = driver.executeScript("""
+                const untouched = ['alert', 'confirm', 'prompt'].every(n => window[n] && window[n].isRecorder === true);
+                return (window.__injected || ['not watched']).concat(untouched ? [] : ['alert was replaced']);
+                """);
+        return ((List<?>) events).stream().map(String::valueOf).toList();
+    }
+
+    /** Image elements with an onerror handler anywhere in the page. */
+    long imagesWithErrorHandlers() {
+        return ((Number) driver.executeScript(
+                "return document.querySelectorAll('img[onerror]').length;")).longValue();
+    }
+
+    String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** The assignee as the task view shows them: a name where Tasklist may read the person, else the id. */
+    String assigneeShown() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("section.task-card li.assignee"))).getText().strip();
+    }
+
+    /** Makes the user the task's assignee through the task view's assignee field, as a head of sales takes over. */
+    void takeOver(String userId, String expectedName) {
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("section.task-card li.assignee [cam-widget-inline-field]"))).click();
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("section.task-card li.assignee input")));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(userId);
+        screenshot("assignee typed");
+        input.sendKeys(Keys.ENTER); // Tasklist checks that the user exists, then assigns
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("section.task-card li.assignee"), expectedName));
+        screenshot("taken over");
+    }
+
     void logIn(String user, String password) {
         driver.get(baseUrl + "/camunda/app/tasklist/default/");
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
@@ -90,6 +153,11 @@ class TasklistBrowser implements AutoCloseable {
         filter.click();
         wait.until(ExpectedConditions.attributeContains(By.xpath("//div[contains(@class,'task-filter')]"
                 + "[.//h4/a[contains(normalize-space(.), '" + filterName + "')]]"), "class", "active"));
+        // the list is loaded once it shows tasks or says there are none
+        wait.until(d -> !d.findElements(By.cssSelector(".tasks-list li.task h4")).isEmpty()
+                || !d.findElements(By.xpath(
+                        "//div[contains(@class,'well')][contains(normalize-space(.), 'No task matching filters found')]"))
+                        .isEmpty());
         screenshot("filter " + filterName);
         return taskNames();
     }
@@ -101,9 +169,16 @@ class TasklistBrowser implements AutoCloseable {
 
     /** Opens the task whose name contains the text; answers the text of the task's form once it is shown. */
     String openTask(String nameContains) {
-        WebElement task = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//*[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4[contains(., '" + nameContains + "')]")));
-        task.click();
+        By task = By.xpath(
+                "//*[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4[contains(., '" + nameContains + "')]");
+        wait.until(d -> { // the list refreshes itself: a task found a moment ago may have been drawn anew
+            try {
+                wait.until(ExpectedConditions.elementToBeClickable(task)).click();
+                return true;
+            } catch (StaleElementReferenceException e) {
+                return false;
+            }
+        });
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details h2.task"), nameContains));
         WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"), "Open amount"));

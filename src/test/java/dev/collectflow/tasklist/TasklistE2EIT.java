@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.collectflow.CollectionTestSupport;
+import dev.collectflow.audit.CaseEventType;
+import dev.collectflow.client.ClientDetails;
 import dev.collectflow.invoice.InvoiceData;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -166,5 +168,41 @@ class TasklistE2EIT extends CollectionTestSupport {
         assertThat(forgiven).isNotNull();
         assertThat(forgiven.get("actor").asText()).isEqualTo("dora");
         assertThat(forgiven.get("detail").asText()).contains("14 days", "March budget");
+    }
+
+    @Test
+    void aClientNamedLikeMarkupIsShownAsTextAndRunsNoScript() {
+        String markup = "<img src=x onerror=alert(1)>";
+        String clientId = client("mia", false);
+        clients.save(clientId, new ClientDetails(markup, "accounts@" + clientId + ".example", null, null, "mia",
+                false, "en"));
+        ProcessInstance instance = overdueToday(clientId);
+        String number = instance.getBusinessKey();
+
+        browser.watchForInjectedScripts();
+        browser.logIn("mia", "secret");
+        assertThat(browser.openFilter("My cases")).contains("Negotiate payment — " + number + ", " + markup);
+        String form = browser.openTask(number);
+        browser.screenshot("name shown as text");
+
+        assertThat(form).contains(number + " · " + markup);
+        assertThat(browser.pageText()).contains("Negotiate payment — " + number + ", " + markup);
+        assertThat(browser.imagesWithErrorHandlers()).isZero();
+        assertThat(browser.injectedScriptEvents()).isEmpty();
+    }
+
+    @Test
+    void aHeadOfSalesSeesTheManagersNameAndTakesTheNegotiationOverInTasklist() {
+        ProcessInstance instance = overdueToday(client("mia", false));
+        String number = instance.getBusinessKey();
+
+        browser.logIn("sam", "secret");
+        assertThat(browser.openFilter("My team")).anyMatch(name -> name.contains(number));
+        browser.openTask(number);
+        assertThat(browser.assigneeShown()).isEqualTo("Mia Test");
+        browser.takeOver("sam", "Sam Test");
+
+        assertThat(openTask(instance).getAssignee()).isEqualTo("sam");
+        assertThat(lastEvent(instance, CaseEventType.TASK_TAKEN_OVER).getActor()).isEqualTo("sam");
     }
 }
