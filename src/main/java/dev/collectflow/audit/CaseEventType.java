@@ -26,5 +26,8 @@ public enum CaseEventType {
     PAYMENT_RECEIVED,
     PAID,
     PAID_NOTICE_SENT,
-    CANCELLED
+    CANCELLED,
+    /** The client's new owner took the case over from its sales manager. */
+    OWNER_CHANGED,
+    OWNER_CHANGE_NOTICE_SENT
 }
