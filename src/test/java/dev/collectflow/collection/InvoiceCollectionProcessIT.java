@@ -551,6 +551,26 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
         }
 
         @Test
+        void overTheRestApiAForeignAnswerIsA400NamingTheField() {
+            ProcessInstance instance = inNegotiationWithMia();
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+
+            ResponseEntity<JsonNode> refused = http.withBasicAuth("mia", "secret").exchange(
+                    "/engine-rest/task/" + openTask(instance).getId() + "/complete", HttpMethod.POST,
+                    new HttpEntity<>("""
+                            {"variables": {"negotiationOutcome": {"value": "PROMISE"},
+                                           "promisedDate": {"value": "%s"},
+                                           "disputeReason": {"value": "left over from another answer"}}}"""
+                            .formatted(TODAY.plusDays(5)), headers), JsonNode.class);
+
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody().get("errors").findValuesAsText("field")).containsExactly(DISPUTE_REASON);
+            assertThat(instance).isWaitingAt(NEGOTIATE_PAYMENT);
+            assertThat(runtime.getVariables(instance.getId())).doesNotContainKeys(DISPUTE_REASON, NEGOTIATION_OUTCOME);
+        }
+
+        @Test
         void answersForeignToTheChosenOutcomeAreRefused() {
             ProcessInstance negotiation = inNegotiationWithMia();
             assertThatThrownBy(() -> completeAs("mia", negotiation, Map.of(NEGOTIATION_OUTCOME, "PROMISE",
@@ -617,6 +637,21 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
 
             runDueJobs(instance);
             assertThat(mailedTo(instance, "New owner")).containsExactly("mia@test.local", "otto@test.local");
+        }
+
+        @Test
+        void aClientLeftWithoutOwnerKeepsItsCasesWithTheirSalesManagers() {
+            ProcessInstance instance = inNegotiationWithMia();
+            String clientId = invoiceOf(instance).getClientId();
+            var details = clients.get(clientId).details();
+
+            clients.save(clientId, new dev.collectflow.client.ClientDetails(details.name(), details.email(),
+                    details.phone(), details.contactPerson(), null, false, details.language()), "fred");
+            runDueJobs(instance);
+
+            assertThat(instance).isWaitingAt(NEGOTIATE_PAYMENT).task().isAssignedTo("mia");
+            assertThat(runtime.getVariable(instance.getId(), SALES_MANAGER)).isEqualTo("mia");
+            assertThat(mailedTo(instance, "New owner")).isEmpty();
         }
 
         @Test
