@@ -655,6 +655,26 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
         }
 
         @Test
+        void anOwnerSetThroughTheApiEndsTheWaitingOwnerAssignment() {
+            String clientId = client(null, false);
+            ProcessInstance instance = overdueInvoice(clientId);
+            assertThat(instance).isWaitingAt(ASSIGN_CLIENT_OWNER);
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+
+            ResponseEntity<String> changed = http.withBasicAuth("fred", "secret").exchange("/api/clients/" + clientId,
+                    HttpMethod.PUT, new HttpEntity<>("{\"name\": \"Client " + clientId + "\", \"owner\": \"max\"}",
+                            headers), String.class);
+            runDueJobs(instance);
+
+            assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(instance).hasPassed(CLIENT_OWNER_ASSIGNED).isWaitingAt(NEGOTIATE_PAYMENT)
+                    .task().isAssignedTo("max");
+            assertThat(lastEvent(instance, CaseEventType.OWNER_ASSIGNED).getActor()).isEqualTo("fred");
+            assertThat(mailedTo(instance, "Overdue")).containsExactly("max@test.local", "sam@test.local");
+        }
+
+        @Test
         void twoOwnerAssignmentsForOneClientLeaveOneOwner() {
             String clientId = client(null, false);
             ProcessInstance first = overdueInvoice(clientId);
