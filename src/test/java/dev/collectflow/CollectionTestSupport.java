@@ -96,6 +96,7 @@ public abstract class CollectionTestSupport {
         person("olga", Groups.ADMIN);
         person("otto", Groups.SALES, "teamsouth");
         person("hugo", Groups.SALES_HEADS, "teamsouth");
+        person("nia", Groups.SALES); // a sales manager in no team
         directory.reconcile(); // as after an operator's change: who sees whom follows the memberships
     }
 

@@ -27,6 +27,9 @@ public enum CaseEventType {
     PAID,
     PAID_NOTICE_SENT,
     CANCELLED,
+    /** The client's new owner took the case over from its sales manager. */
+    OWNER_CHANGED,
+    OWNER_CHANGE_NOTICE_SENT,
     /** A person other than the one the regulation gives a task to made themselves its assignee. */
     TASK_TAKEN_OVER
 }

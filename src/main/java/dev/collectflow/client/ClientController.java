@@ -42,7 +42,7 @@ class ClientController {
             @PathVariable @Pattern(regexp = Ids.CLIENT_ID, message = Ids.MESSAGE) String clientId,
             @Valid @RequestBody ClientRequest request) {
         access.requireClientChange(currentUser.get(), clients.find(clientId).orElse(null), request.details().owner());
-        ClientService.Saved saved = clients.save(clientId, request.details());
+        ClientService.Saved saved = clients.save(clientId, request.details(), currentUser.id());
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(ClientResponse.of(saved.client()));
     }

@@ -2,8 +2,6 @@ package dev.collectflow.collection;
 
 import static dev.collectflow.system.Groups.*;
 
-import dev.collectflow.audit.AuditTrail;
-import dev.collectflow.audit.CaseEventType;
 import dev.collectflow.client.ClientAccess;
 import dev.collectflow.security.ApiUser;
 import dev.collectflow.system.ForbiddenException;
@@ -17,18 +15,15 @@ import org.springframework.stereotype.Service;
 public class CaseAccess {
 
     private final ClientAccess clients;
-    private final AuditTrail audit;
 
-    public CaseAccess(ClientAccess clients, AuditTrail audit) {
+    public CaseAccess(ClientAccess clients) {
         this.clients = clients;
-        this.audit = audit;
     }
 
     public void requireCase(ApiUser user, CaseFacts facts) {
         boolean allowed = user.isIn(FINANCE, MANAGEMENT, ADMIN)
                 || clients.ownsOrLeads(user, facts.owner())
-                || user.isIn(LEGAL) && audit.of(facts.invoiceNumber()).stream()
-                        .anyMatch(e -> e.getType() == CaseEventType.HANDED_TO_LEGAL);
+                || user.isIn(LEGAL) && facts.handedToLegal();
         if (!allowed) {
             throw new ForbiddenException("You may not see the case of invoice " + facts.invoiceNumber());
         }

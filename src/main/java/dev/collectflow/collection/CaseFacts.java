@@ -19,7 +19,8 @@ public record CaseFacts(
         LocalDate issueDate,
         LocalDate dueDate,
         long daysOverdue,
-        InvoiceStatus status) {
+        InvoiceStatus status,
+        boolean handedToLegal) {
 
     public String amountText() {
         return Money.format(amount, currency);

@@ -4,18 +4,29 @@ import dev.collectflow.audit.AuditTrail;
 import dev.collectflow.audit.CaseEvent;
 import dev.collectflow.system.Markdown;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
  * Gives every task of a case the context a person needs to act: a name that says which case it is
- * ("Negotiate payment — INV-2031, Acme Ltd") and task-local variables that its form shows (client, amounts, days
- * overdue, the case history). Local to the task, so they never overwrite what the process decides with. Text
- * people typed is escaped: forms render these values as Markdown.
+ * ("Negotiate payment — INV-2031, Acme Ltd") and task-local variables that its form and the Tasklist columns show
+ * (client, amounts, days overdue, the case history). Local to the task, so they never overwrite what the process
+ * decides with. Text people typed is escaped: forms render these values as Markdown.
+ * <p>
+ * A task starts empty: its own fields are removed from the case when it is created, so a task that comes round
+ * again (the key-client decision after the forgiven days, the negotiation after a rejected dispute) neither shows
+ * nor silently reuses the answer of its last round. What the task shows is brought up to date when the case's
+ * facts change ({@link #refresh}).
  */
 @Component("caseTaskContext")
 public class CaseTaskContext implements TaskListener {
@@ -37,15 +48,22 @@ public class CaseTaskContext implements TaskListener {
     private final CollectionCases cases;
     private final AuditTrail audit;
     private final Deadlines deadlines;
+    private final TaskService tasks;
+    private final Map<String, Set<String>> fieldsByTask = new HashMap<>();
 
-    CaseTaskContext(CollectionCases cases, AuditTrail audit, Deadlines deadlines) {
+    CaseTaskContext(CollectionCases cases, AuditTrail audit, Deadlines deadlines, TaskService tasks,
+                    List<TaskCompletion<?>> completions) {
         this.cases = cases;
         this.audit = audit;
         this.deadlines = deadlines;
+        this.tasks = tasks;
+        completions.forEach(c -> fieldsByTask.put(c.taskDefinitionKey(), c.fields()));
     }
 
     @Override
     public void notify(DelegateTask task) {
+        fieldsByTask.getOrDefault(task.getTaskDefinitionKey(), Set.of())
+                .forEach(field -> task.getExecution().removeVariable(field));
         String invoiceNumber = task.getExecution().getProcessBusinessKey();
         CaseFacts facts = cases.facts(invoiceNumber);
         String activityName = task.getBpmnModelElementInstance().getName();
@@ -54,15 +72,44 @@ public class CaseTaskContext implements TaskListener {
         if (disputeReason != null) {
             task.setVariableLocal(DISPUTE_REASON, Markdown.text(disputeReason.toString()));
         }
-        task.setVariablesLocal(Map.of(
-                CLIENT, Markdown.text(facts.clientName()) + (facts.keyClient() ? " (key client)" : ""),
-                INVOICE, facts.invoiceNumber(),
-                AMOUNT, facts.amountText(),
-                OPEN_AMOUNT, facts.openAmountText(),
-                DUE_DATE, facts.dueDate().format(DAY),
-                DAYS_OVERDUE, facts.daysOverdue(),
-                KEY_CLIENT, facts.keyClient(),
-                HISTORY, history(invoiceNumber)));
+        task.setVariablesLocal(shown(facts));
+    }
+
+    /**
+     * Brings what the open tasks of a case show up to date with its facts now. Writes only values that changed, so
+     * repeating it (another node, the next check) changes nothing.
+     */
+    public void refresh(String invoiceNumber) {
+        List<Task> open = tasks.createTaskQuery()
+                .processDefinitionKey(InvoiceCollectionProcess.KEY)
+                .processInstanceBusinessKey(invoiceNumber)
+                .list();
+        if (open.isEmpty()) {
+            return;
+        }
+        Map<String, Object> now = shown(cases.facts(invoiceNumber));
+        for (Task task : open) {
+            Map<String, Object> before = tasks.getVariablesLocal(task.getId(), now.keySet());
+            Map<String, Object> changed = now.entrySet().stream()
+                    .filter(e -> !Objects.equals(before.get(e.getKey()), e.getValue()))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            if (!changed.isEmpty()) {
+                tasks.setVariablesLocal(task.getId(), changed);
+            }
+        }
+    }
+
+    private Map<String, Object> shown(CaseFacts facts) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put(CLIENT, Markdown.text(facts.clientName()) + (facts.keyClient() ? " (key client)" : ""));
+        shown.put(INVOICE, facts.invoiceNumber());
+        shown.put(AMOUNT, facts.amountText());
+        shown.put(OPEN_AMOUNT, facts.openAmountText());
+        shown.put(DUE_DATE, facts.dueDate().format(DAY));
+        shown.put(DAYS_OVERDUE, facts.daysOverdue());
+        shown.put(KEY_CLIENT, facts.keyClient());
+        shown.put(HISTORY, history(facts.invoiceNumber()));
+        return shown;
     }
 
     /** The latest steps of the case as a Markdown list, newest last. */

@@ -108,6 +108,14 @@ public class CollectionCases {
                 .orElse(CaseStage.CLOSED);
     }
 
+    /** The running cases of a client. */
+    public List<ProcessInstance> runningCasesOf(String clientId) {
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(InvoiceCollectionProcess.KEY)
+                .variableValueEquals(CLIENT_ID, clientId)
+                .list();
+    }
+
     public Optional<ProcessInstance> instance(String invoiceNumber) {
         return Optional.ofNullable(runtime.createProcessInstanceQuery()
                 .processDefinitionKey(InvoiceCollectionProcess.KEY)
@@ -121,7 +129,8 @@ public class CollectionCases {
         long daysOverdue = invoice.getStatus().isClosed() ? 0 : deadlines.daysOverdue(invoice.getDueDate());
         return new CaseFacts(invoice.getNumber(), client.getId(), client.getName(), client.getEmail(),
                 client.isKeyClient(), client.getOwner(), invoice.getAmount(), invoice.getOpenAmount(),
-                invoice.getCurrency(), invoice.getIssueDate(), invoice.getDueDate(), daysOverdue, invoice.getStatus());
+                invoice.getCurrency(), invoice.getIssueDate(), invoice.getDueDate(), daysOverdue, invoice.getStatus(),
+                invoice.getHandedToLegalAt() != null);
     }
 
     private List<String> candidateGroups(String taskId) {

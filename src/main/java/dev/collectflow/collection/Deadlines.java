@@ -74,6 +74,11 @@ public class Deadlines {
         return endOf(today().plus(regulation.negotiationPeriod()));
     }
 
+    /** The end of overdue time management forgives from today: midnight after the last forgiven day. */
+    public Date forgivenUntil(int days) {
+        return endOf(today().plusDays(days));
+    }
+
     public long daysOverdue(LocalDate dueDate) {
         return Math.max(0, ChronoUnit.DAYS.between(dueDate, today()));
     }

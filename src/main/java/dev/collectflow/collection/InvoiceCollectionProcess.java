@@ -18,6 +18,7 @@ public final class InvoiceCollectionProcess {
         public static final String DUE_DATE_PASSED = "Event_DueDatePassed";
         public static final String CONFIRM_OPEN_AMOUNT = "Task_ConfirmOpenAmount";
         public static final String ASSIGN_CLIENT_OWNER = "Task_AssignClientOwner";
+        public static final String CLIENT_OWNER_ASSIGNED = "BoundaryEvent_ClientOwnerAssigned";
         public static final String NOTIFY_OVERDUE = "Task_NotifyOverdue";
         public static final String DECIDE_KEY_CLIENT_EXCEPTION = "Task_DecideKeyClientException";
         public static final String FORGIVENESS_PERIOD_OVER = "Event_ForgivenessPeriodOver";
@@ -41,6 +42,10 @@ public final class InvoiceCollectionProcess {
         public static final String START_INVOICE_PAID = "StartEvent_InvoicePaid";
         public static final String NOTIFY_INVOICE_PAID = "Task_NotifyInvoicePaid";
         public static final String END_INVOICE_PAID = "EndEvent_InvoicePaid";
+        public static final String START_CLIENT_OWNER_CHANGED = "StartEvent_ClientOwnerChanged";
+        public static final String HAND_OVER_TO_NEW_OWNER = "Task_HandOverToNewOwner";
+        public static final String TELL_NEW_OWNER = "Task_TellNewOwner";
+        public static final String END_CASE_HANDED_OVER = "EndEvent_CaseHandedOver";
 
         private Activities() {
         }
@@ -49,6 +54,10 @@ public final class InvoiceCollectionProcess {
     public static final class Messages {
         /** Correlated when payments have paid the invoice in full; ends the case wherever it is. */
         public static final String INVOICE_PAID = "InvoicePaid";
+        /** Correlated when a client without owner got one elsewhere: its waiting owner assignment is moot. */
+        public static final String CLIENT_OWNER_ASSIGNED = "ClientOwnerAssigned";
+        /** Correlated when a client's owner changed: the case follows the new owner. */
+        public static final String CLIENT_OWNER_CHANGED = "ClientOwnerChanged";
 
         private Messages() {
         }
@@ -56,11 +65,13 @@ public final class InvoiceCollectionProcess {
 
     /** Process variables. Fields of the task forms carry the same names as the variables they set. */
     public static final class Variables {
-        // set when the case starts and when it becomes overdue
+        // set when the case starts and when it becomes overdue; the case follows the client's owner
         public static final String CLIENT_ID = "clientId";
         public static final String OVERDUE_FROM = "overdueFrom";
         public static final String SALES_MANAGER = "salesManager";
-        public static final String KEY_CLIENT = "keyClient";
+        // local to "client's owner changed": who changed the owner, whom the case came from
+        public static final String OWNER_CHANGED_BY = "ownerChangedBy";
+        public static final String PREVIOUS_SALES_MANAGER = "previousSalesManager";
         // management: key-client exception and lawsuit approval
         public static final String KEY_CLIENT_DECISION = "keyClientDecision";
         public static final String FORGIVEN_DAYS = "forgivenDays";
@@ -80,6 +91,9 @@ public final class InvoiceCollectionProcess {
         public static final String AMOUNT_OWED = "amountOwed";
         public static final String RESOLUTION_NOTE = "resolutionNote";
         public static final String AMOUNT_LEFT = "amountLeft";
+        // set on the flows into the escalation and write-off joins: why the case took that way
+        public static final String ESCALATION_REASON = "escalationReason";
+        public static final String WRITE_OFF_REASON = "writeOffReason";
         // legal: claim and court
         public static final String LAWYER = "lawyer";
         public static final String CLAIM_NUMBER = "claimNumber";

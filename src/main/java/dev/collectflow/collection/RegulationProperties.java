@@ -17,14 +17,17 @@ public record RegulationProperties(
         @NotNull Period promiseTolerance,
         /* How far ahead a promised payment date may lie; a later "promise" is no agreement. */
         @NotNull Period promiseHorizon,
-        /* Overdue time management may forgive one key client within any 365 days. */
+        /* Overdue time management may forgive one key client within any forgiveness window. */
         @NotNull Period forgivenessLimit,
+        /* The window the forgiveness limit counts in (P365D: any 365 days). */
+        @NotNull Period forgivenessWindow,
         /* Time a person has for a decision or step of the regulation (due date of their task). */
         @NotNull Period responsePeriod) {
 
     public RegulationProperties {
         requireDays("negotiation-period", negotiationPeriod);
         requireDays("forgiveness-limit", forgivenessLimit);
+        requireDays("forgiveness-window", forgivenessWindow);
     }
 
     /** Periods that are counted in days must be given in days (P60D, not P2M). */

@@ -98,17 +98,17 @@ class DemoData implements ApplicationRunner {
                              LocalDate due) {
         invoices.register(new InvoiceData(number, clientId, new BigDecimal(amount), "EUR", issued, due));
         invoices.markOverdue(number);
+        invoices.markHandedToLegal(number);
         audit.record(number, CaseEventType.REGISTERED, "demo", "Demo case that reached legal");
         audit.record(number, CaseEventType.NO_AGREEMENT, salesManager, "Client refuses to pay (demo)");
         audit.record(number, CaseEventType.HANDED_TO_LEGAL, AuditTrail.SYSTEM,
-                "Because " + "the sales manager reached no agreement with the client");
+                "Because the sales manager reached no agreement with the client");
         runtime.createProcessInstanceByKey(InvoiceCollectionProcess.KEY)
                 .businessKey(number)
                 .setVariable(CLIENT_ID, clientId)
                 .setVariable(OVERDUE_FROM, deadlines.overdueFrom(due))
                 .setVariable(SALES_MANAGER, salesManager)
-                .setVariable(KEY_CLIENT, false)
-                .setVariable(NEGOTIATION_OUTCOME, "NO_AGREEMENT")
+                .setVariable(ESCALATION_REASON, "NO_AGREEMENT")
                 .startBeforeActivity(InvoiceCollectionProcess.Activities.SEND_CLAIM)
                 .execute();
     }

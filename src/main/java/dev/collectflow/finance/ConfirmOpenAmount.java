@@ -1,6 +1,5 @@
 package dev.collectflow.finance;
 
-import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.KEY_CLIENT;
 import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.SALES_MANAGER;
 
 import dev.collectflow.collection.CaseFacts;
@@ -8,7 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Confirm open amount": the case becomes overdue; whom it goes to and whether management decides first follow. */
+/**
+ * "Confirm open amount": the case becomes overdue and goes to the client's owner now; from then on it follows the
+ * client's owner (see "Client's owner changed").
+ */
 @Component("confirmOpenAmount")
 class ConfirmOpenAmount implements JavaDelegate {
 
@@ -22,6 +24,5 @@ class ConfirmOpenAmount implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         CaseFacts facts = receivables.confirmOverdue(execution.getProcessBusinessKey());
         execution.setVariable(SALES_MANAGER, facts.owner());
-        execution.setVariable(KEY_CLIENT, facts.keyClient());
     }
 }

@@ -1,9 +1,7 @@
 package dev.collectflow.finance;
 
 import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.AMOUNT_LEFT;
-import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.AMOUNT_OWED;
 
-import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,7 +18,6 @@ class CorrectInvoiceAmount implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        BigDecimal amountOwed = new BigDecimal((String) execution.getVariable(AMOUNT_OWED));
-        execution.setVariable(AMOUNT_LEFT, receivables.correctOpenAmount(execution.getProcessBusinessKey(), amountOwed));
+        execution.setVariable(AMOUNT_LEFT, receivables.applyJustifiedDispute(execution.getProcessBusinessKey()));
     }
 }

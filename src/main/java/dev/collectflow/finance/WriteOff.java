@@ -1,12 +1,12 @@
 package dev.collectflow.finance;
 
-import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.COURT_OUTCOME;
+import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.WRITE_OFF_REASON;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Write off invoice": after a lost or uncollectable court case, or when management declines to sue. */
+/** "Write off invoice", for the reason the way into the write-off recorded. */
 @Component("writeOff")
 class WriteOff implements JavaDelegate {
 
@@ -18,9 +18,7 @@ class WriteOff implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reason = execution.getVariable(COURT_OUTCOME) != null
-                ? "court case ended without collection"
-                : "management declined the lawsuit";
-        receivables.writeOff(execution.getProcessBusinessKey(), reason);
+        receivables.writeOff(execution.getProcessBusinessKey(),
+                WriteOffReason.valueOf((String) execution.getVariable(WRITE_OFF_REASON)));
     }
 }

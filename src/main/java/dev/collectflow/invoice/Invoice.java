@@ -8,6 +8,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /** An invoice of the ledger; the number is also the business key of its collection case. */
 @Entity
@@ -25,6 +26,8 @@ public class Invoice {
     private InvoiceStatus status;
     private Instant registeredAt;
     private Instant closedAt;
+    /** When the case was handed to legal; null while it is not. */
+    private Instant handedToLegalAt;
     @Version
     private long version;
 
@@ -57,6 +60,24 @@ public class Invoice {
         return excess;
     }
 
+    /**
+     * Why a justified dispute cannot leave the client owing {@code amountOwed}, or empty when it can: the rule is that
+     * the amount owed is at least 0 and less than what is open (0 cancels the invoice).
+     */
+    public Optional<String> reductionRefusal(BigDecimal amountOwed) {
+        if (amountOwed.signum() < 0 || amountOwed.compareTo(openAmount) >= 0) {
+            return Optional.of("must be at least 0 and less than the open amount " + openAmount
+                    + " (a justified dispute reduces it; 0 cancels the invoice)");
+        }
+        return Optional.empty();
+    }
+
+    void markHandedToLegal(Instant now) {
+        if (handedToLegalAt == null) {
+            handedToLegalAt = now;
+        }
+    }
+
     void markOverdue() {
         if (status == InvoiceStatus.OPEN) {
             status = InvoiceStatus.OVERDUE;
@@ -78,4 +99,5 @@ public class Invoice {
     public InvoiceStatus getStatus() { return status; }
     public Instant getRegisteredAt() { return registeredAt; }
     public Instant getClosedAt() { return closedAt; }
+    public Instant getHandedToLegalAt() { return handedToLegalAt; }
 }

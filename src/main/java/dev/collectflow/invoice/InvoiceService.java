@@ -74,6 +74,7 @@ public class InvoiceService {
         boolean wasClosed = invoice.getStatus().isClosed();
         BigDecimal excess = invoice.settle(amount, InvoiceStatus.PAID, clock.instant());
         boolean settledNow = !wasClosed && invoice.getStatus() == InvoiceStatus.PAID;
+        events.publishEvent(new OpenAmountChanged(number));
         if (settledNow) {
             events.publishEvent(new InvoiceSettled(number));
         }
@@ -88,24 +89,42 @@ public class InvoiceService {
     public BigDecimal reduceOpenAmount(String number, BigDecimal amountOwed) {
         Invoice invoice = forUpdate(number);
         BigDecimal before = invoice.getOpenAmount();
-        if (amountOwed.signum() < 0 || amountOwed.compareTo(invoice.getOpenAmount()) >= 0) {
-            throw new InvalidInputException("amountOwed",
-                    "must be at least 0 and less than the open amount " + invoice.getOpenAmount());
-        }
+        invoice.reductionRefusal(amountOwed).ifPresent(refusal -> {
+            throw new InvalidInputException("amountOwed", refusal);
+        });
         invoice.settle(invoice.getOpenAmount().subtract(amountOwed), InvoiceStatus.CANCELLED, clock.instant());
+        events.publishEvent(new OpenAmountChanged(number));
         return before;
     }
 
-    /** Ends an invoice outside the payment flow: collected in court (nothing left open) or written off. */
+    /**
+     * The court's enforcement collected what was open: books that amount (the caller records it as a payment) and
+     * closes the invoice as collected; answers the amount collected, zero if nothing was open.
+     */
     @Transactional
-    public Invoice close(String number, InvoiceStatus closingStatus) {
+    public BigDecimal collectInCourt(String number) {
         Invoice invoice = forUpdate(number);
-        if (closingStatus == InvoiceStatus.COLLECTED) {
-            invoice.settle(invoice.getOpenAmount(), InvoiceStatus.COLLECTED, clock.instant());
-        } else {
-            invoice.close(closingStatus, clock.instant());
+        if (invoice.getStatus().isClosed()) {
+            return BigDecimal.ZERO;
         }
+        BigDecimal collected = invoice.getOpenAmount();
+        invoice.settle(collected, InvoiceStatus.COLLECTED, clock.instant());
+        events.publishEvent(new OpenAmountChanged(number));
+        return collected;
+    }
+
+    /** Writes off what is open: the invoice is closed, the amount stays visible as what was lost. */
+    @Transactional
+    public Invoice writeOff(String number) {
+        Invoice invoice = forUpdate(number);
+        invoice.close(InvoiceStatus.WRITTEN_OFF, clock.instant());
         return invoice;
+    }
+
+    /** The case went to legal: a fact that lets lawyers read it. */
+    @Transactional
+    public void markHandedToLegal(String number) {
+        forUpdate(number).markHandedToLegal(clock.instant());
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.collectflow.legal;
 
-/** Why a case went to legal. */
+/** Why a case went to legal (variable {@code escalationReason}, set on the flows into the escalation join). */
 public enum EscalationReason {
     NO_AGREEMENT("the sales manager reached no agreement with the client"),
     PROMISE_BROKEN("the client did not keep the promise to pay"),
@@ -14,19 +14,5 @@ public enum EscalationReason {
 
     public String description() {
         return description;
-    }
-
-    /**
-     * The reason follows from the last negotiation outcome: "no agreement" and "promise" lead to legal by
-     * themselves; any other way there (no outcome, or a dispute and then silence) is the negotiation timer.
-     */
-    public static EscalationReason after(String lastOutcome) {
-        if ("NO_AGREEMENT".equals(lastOutcome)) {
-            return NO_AGREEMENT;
-        }
-        if ("PROMISE".equals(lastOutcome)) {
-            return PROMISE_BROKEN;
-        }
-        return NEGOTIATION_PERIOD_PASSED;
     }
 }

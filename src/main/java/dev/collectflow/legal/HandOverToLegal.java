@@ -1,6 +1,6 @@
 package dev.collectflow.legal;
 
-import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.NEGOTIATION_OUTCOME;
+import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.ESCALATION_REASON;
 import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.SALES_MANAGER;
 
 import dev.collectflow.security.CaseSharing;
@@ -26,8 +26,7 @@ class HandOverToLegal implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object outcome = execution.getVariable(NEGOTIATION_OUTCOME);
-        EscalationReason reason = EscalationReason.after(outcome == null ? null : outcome.toString());
+        EscalationReason reason = EscalationReason.valueOf((String) execution.getVariable(ESCALATION_REASON));
         legal.handOver(execution.getProcessBusinessKey(), (String) execution.getVariable(SALES_MANAGER), reason);
         sharing.withGroup(execution.getProcessInstanceId(), Groups.LEGAL);
     }

@@ -4,6 +4,7 @@ import dev.collectflow.audit.AuditTrail;
 import dev.collectflow.audit.CaseEventType;
 import dev.collectflow.collection.CaseFacts;
 import dev.collectflow.collection.CollectionCases;
+import dev.collectflow.invoice.InvoiceService;
 import dev.collectflow.notification.Notifier;
 import dev.collectflow.staff.SalesTeams;
 import dev.collectflow.system.Groups;
@@ -19,21 +20,27 @@ import org.springframework.transaction.annotation.Transactional;
 public class LegalCases {
 
     private final CollectionCases cases;
+    private final InvoiceService invoices;
     private final SalesTeams teams;
     private final Notifier notifier;
     private final AuditTrail audit;
 
-    public LegalCases(CollectionCases cases, SalesTeams teams, Notifier notifier,
+    public LegalCases(CollectionCases cases, InvoiceService invoices, SalesTeams teams, Notifier notifier,
                       AuditTrail audit) {
         this.cases = cases;
+        this.invoices = invoices;
         this.teams = teams;
         this.notifier = notifier;
         this.audit = audit;
     }
 
-    /** Hands the case to the legal queue and tells the lawyers, the sales manager and the head of sales. */
+    /**
+     * Hands the case to the legal queue (from now on lawyers may read it) and tells the lawyers, the sales manager
+     * and the head of sales.
+     */
     @Transactional
     public void handOver(String invoiceNumber, String salesManager, EscalationReason reason) {
+        invoices.markHandedToLegal(invoiceNumber);
         CaseFacts facts = cases.facts(invoiceNumber);
         List<String> recipients = new ArrayList<>(notifier.membersOf(Groups.LEGAL));
         recipients.add(salesManager);

@@ -33,9 +33,6 @@ class RecordClaimSent extends TaskCompletion<RecordClaimSent.Claim> {
     protected Claim read(TaskInput input) {
         String number = input.requiredText(CLAIM_NUMBER);
         LocalDate sentOn = LegalDates.requiredDayOfStep(input, CLAIM_SENT_ON, deadlines);
-        if (input.actor() == null) {
-            input.reject("assignee", "a lawyer must claim the task before completing it");
-        }
         return new Claim(number, sentOn);
     }
 

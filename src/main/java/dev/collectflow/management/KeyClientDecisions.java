@@ -15,12 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Management's exceptions for key clients. Forgiven overdue time is recorded per client and limited: within any
- * 365 days a client may be forgiven at most the configured limit.
+ * forgiveness window (configuration, 365 days by default) a client may be forgiven at most the configured limit.
  */
 @Service
 public class KeyClientDecisions {
-
-    private static final Duration LIMIT_WINDOW = Duration.ofDays(365);
 
     private final ForgivenessRepository forgiveness;
     private final EntityManager entityManager;
@@ -40,7 +38,8 @@ public class KeyClientDecisions {
     /** Days of overdue that may still be forgiven to the client now. */
     @Transactional(readOnly = true)
     public int forgivableDays(String clientId) {
-        long used = forgiveness.daysForgivenSince(clientId, clock.instant().minus(LIMIT_WINDOW));
+        Duration window = Duration.ofDays(regulation.forgivenessWindow().getDays());
+        long used = forgiveness.daysForgivenSince(clientId, clock.instant().minus(window));
         return (int) Math.max(0, regulation.forgivenessLimit().getDays() - used);
     }
 

@@ -2,9 +2,12 @@ package dev.collectflow.management;
 
 import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.*;
 
+import dev.collectflow.collection.ChoiceFields;
 import dev.collectflow.collection.InvoiceCollectionProcess.Activities;
 import dev.collectflow.collection.TaskCompletion;
 import dev.collectflow.collection.TaskInput;
+import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +17,9 @@ class RecordKeyClientDecision extends TaskCompletion<RecordKeyClientDecision.Dec
 
     record Decision(KeyClientDecision decision, Integer days, String reason, String clientId) {
     }
+
+    private static final ChoiceFields<KeyClientDecision> FIELDS = ChoiceFields.of(KEY_CLIENT_DECISION,
+            Map.of(KeyClientDecision.FORGIVE, Set.of(FORGIVEN_DAYS)));
 
     private final KeyClientDecisions decisions;
 
@@ -27,6 +33,7 @@ class RecordKeyClientDecision extends TaskCompletion<RecordKeyClientDecision.Dec
         KeyClientDecision decision = input.requiredChoice(KEY_CLIENT_DECISION, KeyClientDecision.class);
         String reason = input.requiredText(KEY_CLIENT_REASON);
         String clientId = (String) input.variable(CLIENT_ID);
+        FIELDS.refuseForeign(input, decision);
         Integer days = null;
         if (decision == KeyClientDecision.FORGIVE) {
             int forgivable = decisions.forgivableDays(clientId);
@@ -43,7 +50,7 @@ class RecordKeyClientDecision extends TaskCompletion<RecordKeyClientDecision.Dec
     protected void record(Decision d, TaskInput input, DelegateTask task) {
         if (d.decision() == KeyClientDecision.FORGIVE) {
             decisions.forgive(d.clientId(), input.invoiceNumber(), d.days(), input.actor(), d.reason());
-            task.setVariable(FORGIVEN_DAYS, d.days()); // the checked number is what the timer counts
+            task.setVariable(FORGIVEN_DAYS, d.days()); // the checked whole number is what the timer counts
         } else {
             decisions.applyStandardRegulation(input.invoiceNumber(), input.actor(), d.reason());
         }

@@ -1,6 +1,8 @@
 package dev.collectflow.payment;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,11 +21,14 @@ public class Payment {
     private Instant receivedAt;
     /** False while no registered invoice carries the number the payment names. */
     private boolean matched;
+    @Enumerated(EnumType.STRING)
+    private PaymentSource source;
 
     protected Payment() {
     }
 
-    Payment(PaymentData data, Instant receivedAt) {
+    Payment(PaymentData data, Instant receivedAt, PaymentSource source) {
+        this.source = source;
         this.paymentId = data.paymentId();
         this.invoiceNumber = data.invoiceNumber();
         this.amount = data.amount();
@@ -47,4 +52,5 @@ public class Payment {
     public LocalDate getPaidOn() { return paidOn; }
     public Instant getReceivedAt() { return receivedAt; }
     public boolean isMatched() { return matched; }
+    public PaymentSource getSource() { return source; }
 }

@@ -10,6 +10,7 @@ import dev.collectflow.system.InvalidInputException;
 import dev.collectflow.system.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -21,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PaymentService {
+
+    /** Court collections get ids the API cannot give (it allows no ':'), one per invoice. */
+    static final String COURT_PAYMENT_PREFIX = "court:";
 
     private final PaymentRepository payments;
     private final InvoiceService invoices;
@@ -49,7 +53,7 @@ public class PaymentService {
             throw new InvalidInputException("currency",
                     "invoice " + data.invoiceNumber() + " is in " + invoice.get().getCurrency());
         }
-        Payment payment = payments.save(new Payment(data, clock.instant()));
+        Payment payment = payments.save(new Payment(data, clock.instant(), PaymentSource.TRANSFER));
         if (invoice.isPresent()) {
             book(payment, actor);
         }
@@ -65,6 +69,31 @@ public class PaymentService {
                 book(payment, AuditTrail.SYSTEM);
             }
         }
+    }
+
+    /**
+     * Records what the court's enforcement collected as a payment from the court: the open amount, booked on the
+     * given day. Done once per invoice; nothing is recorded when nothing was open.
+     */
+    @Transactional
+    public Optional<Payment> recordCourtCollection(String invoiceNumber, LocalDate collectedOn, String actor) {
+        String paymentId = COURT_PAYMENT_PREFIX + invoiceNumber;
+        if (payments.existsById(paymentId)) {
+            return payments.findById(paymentId);
+        }
+        String currency = invoices.get(invoiceNumber).getCurrency();
+        BigDecimal collected = invoices.collectInCourt(invoiceNumber);
+        if (collected.signum() == 0) {
+            return Optional.empty();
+        }
+        Payment payment = new Payment(new PaymentData(paymentId, invoiceNumber, collected, currency, collectedOn),
+                clock.instant(), PaymentSource.COURT);
+        payment.markMatched();
+        payments.save(payment);
+        audit.record(invoiceNumber, CaseEventType.PAYMENT_RECEIVED, actor, "Collected in court: "
+                + Money.format(collected, currency) + " on " + collectedOn + "; open amount now "
+                + Money.format(BigDecimal.ZERO, currency));
+        return Optional.of(payment);
     }
 
     @Transactional(readOnly = true)

@@ -53,6 +53,22 @@ public class Negotiations {
         return recipients;
     }
 
+    /** Tells the new owner and the previous one that the case changed hands; nothing when it did not. */
+    @Transactional
+    public void tellNewOwner(String invoiceNumber, String owner, String previousOwner) {
+        if (previousOwner == null || owner == null || owner.equals(previousOwner)) {
+            return;
+        }
+        CaseFacts facts = cases.facts(invoiceNumber);
+        List<String> sentTo = notifier.send(List.of(owner, previousOwner),
+                "New owner: invoice " + facts.title() + ", " + facts.openAmountText(),
+                "new-owner",
+                Map.of("facts", facts, "owner", teams.displayName(owner),
+                        "previousOwner", teams.displayName(previousOwner)));
+        audit.record(invoiceNumber, CaseEventType.OWNER_CHANGE_NOTICE_SENT, AuditTrail.SYSTEM,
+                "Told " + String.join(", ", sentTo));
+    }
+
     @Transactional
     public void recordOutcome(String invoiceNumber, NegotiationOutcome outcome, LocalDate promisedDate,
                               String disputeReason, String note, String actor) {

@@ -34,15 +34,23 @@ class RecordClientOwner extends TaskCompletion<String> {
         if (owner != null && !teams.isSalesManager(owner)) {
             input.reject(SALES_MANAGER, "must be a member of the sales group");
         }
+        String current = clients.get((String) input.variable(CLIENT_ID)).getOwner();
+        if (owner != null && current != null && !current.equals(owner)) {
+            input.reject(SALES_MANAGER, "cannot be " + owner + ": the client is owned by " + current + " already");
+        }
         return owner;
     }
 
+    /**
+     * The case takes the owner first, then the client: the client's other cases waiting for an owner follow it,
+     * and this case, already following, is left alone.
+     */
     @Override
     protected void record(String owner, TaskInput input, DelegateTask task) {
         String clientId = (String) input.variable(CLIENT_ID);
-        clients.assignOwner(clientId, owner);
         task.setVariable(SALES_MANAGER, owner);
         audit.record(input.invoiceNumber(), CaseEventType.OWNER_ASSIGNED, input.actor(),
                 "Client " + clientId + " now owned by " + owner);
+        clients.assignFirstOwner(clientId, owner, input.actor());
     }
 }

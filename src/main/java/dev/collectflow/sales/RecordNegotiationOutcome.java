@@ -2,11 +2,14 @@ package dev.collectflow.sales;
 
 import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.*;
 
+import dev.collectflow.collection.ChoiceFields;
 import dev.collectflow.collection.Deadlines;
 import dev.collectflow.collection.InvoiceCollectionProcess.Activities;
 import dev.collectflow.collection.TaskCompletion;
 import dev.collectflow.collection.TaskInput;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +19,10 @@ class RecordNegotiationOutcome extends TaskCompletion<RecordNegotiationOutcome.O
 
     record Outcome(NegotiationOutcome outcome, LocalDate promisedDate, String disputeReason, String note) {
     }
+
+    private static final ChoiceFields<NegotiationOutcome> FIELDS = ChoiceFields.of(NEGOTIATION_OUTCOME, Map.of(
+            NegotiationOutcome.PROMISE, Set.of(PROMISED_DATE),
+            NegotiationOutcome.DISPUTE, Set.of(DISPUTE_REASON)));
 
     private final Negotiations negotiations;
     private final NegotiationClock clock;
@@ -32,6 +39,7 @@ class RecordNegotiationOutcome extends TaskCompletion<RecordNegotiationOutcome.O
     protected Outcome read(TaskInput input) {
         NegotiationOutcome outcome = input.requiredChoice(NEGOTIATION_OUTCOME, NegotiationOutcome.class);
         String note = input.optionalText(NEGOTIATION_NOTE);
+        FIELDS.refuseForeign(input, outcome);
         LocalDate promisedDate = null;
         String disputeReason = null;
         if (outcome == NegotiationOutcome.PROMISE) {

@@ -34,15 +34,15 @@ public class SalesTeams {
     }
 
     /**
-     * The heads of sales of a manager's teams; when the manager is in no team with a head (or there is no manager),
-     * all heads of sales, so nobody is left uninformed.
+     * The heads of sales of a manager's teams, and nobody else: a manager in no team with a head has no head of
+     * sales who may read, reassign or be told of their clients' cases (operators put them in a team).
      */
     public List<String> headsOf(String managerId) {
         return EngineRights.read(identity, () -> readHeadsOf(managerId));
     }
 
     private List<String> readHeadsOf(String managerId) {
-        List<String> heads = managerId == null ? List.of() : identity.createGroupQuery()
+        return managerId == null ? List.of() : identity.createGroupQuery()
                 .groupMember(managerId).groupType(Groups.TEAM_TYPE).list().stream()
                 .map(Group::getId)
                 .flatMap(team -> identity.createUserQuery().memberOfGroup(team).list().stream())
@@ -50,7 +50,6 @@ public class SalesTeams {
                 .filter(this::isHeadOfSales)
                 .distinct()
                 .toList();
-        return heads.isEmpty() ? allHeads() : heads;
     }
 
     public String displayName(String userId) {
@@ -61,9 +60,5 @@ public class SalesTeams {
 
     private boolean isHeadOfSales(String userId) {
         return identity.createUserQuery().userId(userId).memberOfGroup(Groups.SALES_HEADS).count() > 0;
-    }
-
-    private List<String> allHeads() {
-        return identity.createUserQuery().memberOfGroup(Groups.SALES_HEADS).list().stream().map(User::getId).toList();
     }
 }

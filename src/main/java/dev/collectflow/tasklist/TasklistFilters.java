@@ -30,7 +30,9 @@ import org.springframework.stereotype.Component;
 class TasklistFilters implements ApplicationRunner {
 
     static final String MY_CASES = "My cases";
-    static final String OVERDUE_NEGOTIATIONS = "Overdue negotiations";
+    static final String NEGOTIATIONS_ENDING_SOON = "Negotiations ending soon";
+    /** Replaced by {@link #NEGOTIATIONS_ENDING_SOON}: a negotiation past its deadline is already with legal. */
+    private static final String FORMER_OVERDUE_NEGOTIATIONS = "Overdue negotiations";
     static final String TEAM_NEGOTIATIONS = "My team's negotiations";
     static final String OWNER_ASSIGNMENTS = "Clients without owner";
     static final String MANAGEMENT_DECISIONS = "Management decisions";
@@ -52,9 +54,11 @@ class TasklistFilters implements ApplicationRunner {
         save(MY_CASES, -20, "Tasks assigned to me", tasks.createTaskQuery()
                 .taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(),
                 FINANCE, SALES, SALES_HEADS, LEGAL, MANAGEMENT);
-        save(OVERDUE_NEGOTIATIONS, -15, "My negotiations past their deadline", tasks.createTaskQuery()
+        filters.createFilterQuery().filterName(FORMER_OVERDUE_NEGOTIATIONS).list()
+                .forEach(former -> filters.deleteFilter(former.getId()));
+        save(NEGOTIATIONS_ENDING_SOON, -15, "My negotiations with two days or less left", tasks.createTaskQuery()
                 .taskAssigneeExpression("${currentUser()}").taskDefinitionKey(Activities.NEGOTIATE_PAYMENT)
-                .dueBeforeExpression("${now()}").orderByDueDate().asc(), SALES, SALES_HEADS);
+                .dueBeforeExpression("${dateTime().plusDays(2)}").orderByDueDate().asc(), SALES, SALES_HEADS);
         save(TEAM_NEGOTIATIONS, -10, "Negotiations of my team's sales managers", tasks.createTaskQuery()
                 .taskCandidateUserExpression("${currentUser()}").includeAssignedTasks()
                 .taskDefinitionKey(Activities.NEGOTIATE_PAYMENT).orderByDueDate().asc(), SALES_HEADS);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.collectflow.CollectionTestSupport;
 import dev.collectflow.audit.CaseEvent;
 import dev.collectflow.audit.CaseEventType;
@@ -22,9 +23,23 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Every path of the regulation, one test each, on the real application with time moved by the tests. */
 class InvoiceCollectionProcessIT extends CollectionTestSupport {
+
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TestRestTemplate http;
+    @Autowired DailyTaskRefresh dailyRefresh;
 
     private ProcessInstance inNegotiationWithMia() {
         ProcessInstance instance = overdueInvoice(client("mia", false));
@@ -257,7 +272,7 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
             assertThat(instance).isWaitingAt(RESOLVE_DISPUTE);
             assertThat(openTask(instance)).hasCandidateGroup("finance");
 
-            completeAs("fred", instance, Map.of(DISPUTE_DECISION, "JUSTIFIED", AMOUNT_OWED, " 700.5",
+            completeAs("fred", instance, Map.of(DISPUTE_DECISION, "JUSTIFIED", AMOUNT_OWED, 700.5,
                     RESOLUTION_NOTE, "credit note for 3 items"));
 
             assertThat(invoiceOf(instance).getOpenAmount()).isEqualByComparingTo("700.50");
@@ -305,8 +320,20 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
 
             assertThatThrownBy(() -> completeAs("fred", instance, Map.of(DISPUTE_DECISION, "JUSTIFIED",
                     AMOUNT_OWED, 1000, RESOLUTION_NOTE, "hm")))
-                    .hasStackTraceContaining("amountOwed must be less than the open amount");
+                    .hasStackTraceContaining("amountOwed must be at least 0 and less than the open amount 1000.00");
             assertThat(instance).isWaitingAt(RESOLVE_DISPUTE);
+        }
+
+        @Test
+        void theAmountOwedIsANumberNotText() {
+            ProcessInstance instance = inNegotiationWithMia();
+            completeAs("mia", instance, Map.of(NEGOTIATION_OUTCOME, "DISPUTE", DISPUTE_REASON, "wrong price"));
+
+            assertThatThrownBy(() -> completeAs("fred", instance, Map.of(DISPUTE_DECISION, "JUSTIFIED",
+                    AMOUNT_OWED, "700.50", RESOLUTION_NOTE, "credit note")))
+                    .hasStackTraceContaining("amountOwed must be a number like 700.50, not text");
+            assertThat(instance).isWaitingAt(RESOLVE_DISPUTE);
+            assertThat(invoiceOf(instance).getOpenAmount()).isEqualByComparingTo("1000.00");
         }
     }
 
@@ -396,6 +423,9 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
 
             travel(Duration.ofDays(5));
             runDueJobs(instance);
+            assertThat(instance).as("forgiven until the end of the fifth day").isWaitingAt(FORGIVENESS_PERIOD_OVER);
+            travel(Duration.ofDays(1));
+            runDueJobs(instance);
             assertThat(instance).isWaitingAt(DECIDE_KEY_CLIENT_EXCEPTION);
             assertThat(tasks.getVariableLocal(openTask(instance).getId(), "forgivableDays")).isEqualTo(55);
 
@@ -412,7 +442,7 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
                     KEY_CLIENT_REASON, "sent as a decimal by an integration"));
 
             assertThat(instance).isWaitingAt(FORGIVENESS_PERIOD_OVER);
-            assertThat(timer(instance).getDuedate().toInstant()).isEqualTo(START.plus(Duration.ofDays(5)));
+            assertThat(timer(instance).getDuedate()).isEqualTo(endOf(TODAY.plusDays(5)));
             assertThat(runtime.getVariable(instance.getId(), FORGIVEN_DAYS)).isEqualTo(5);
         }
 
@@ -478,6 +508,369 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
             assertThat(events).extracting(CaseEvent::getType)
                     .containsSubsequence(CaseEventType.REGISTERED, CaseEventType.OVERDUE,
                             CaseEventType.OVERDUE_NOTICE_SENT, CaseEventType.PAYMENT_RECEIVED, CaseEventType.PAID);
+        }
+    }
+
+    @Nested
+    class RepeatedTasks {
+
+        @Test
+        void aSecondKeyClientDecisionStartsEmpty() {
+            ProcessInstance instance = overdueInvoice(client("mia", true));
+            completeAs("dora", instance, Map.of(KEY_CLIENT_DECISION, "FORGIVE", FORGIVEN_DAYS, 5,
+                    KEY_CLIENT_REASON, "strategic partner"));
+            travel(Duration.ofDays(6));
+            runDueJobs(instance);
+            assertThat(instance).isWaitingAt(DECIDE_KEY_CLIENT_EXCEPTION);
+
+            Map<String, Object> seen = tasks.getVariables(openTask(instance).getId());
+            assertThat(seen).doesNotContainKeys(KEY_CLIENT_DECISION, FORGIVEN_DAYS, KEY_CLIENT_REASON);
+            JsonNode form = http.withBasicAuth("dora", "secret").getForObject(
+                    "/engine-rest/task/" + openTask(instance).getId() + "/form-variables", JsonNode.class);
+            assertThat(form.has(CaseTaskContext.OPEN_AMOUNT)).as("the case context stays").isTrue();
+            assertThat(form.has(KEY_CLIENT_DECISION) || form.has(FORGIVEN_DAYS)).as("no old answer").isFalse();
+            assertThatThrownBy(() -> completeAs("dora", instance, Map.of()))
+                    .hasStackTraceContaining("keyClientDecision is required");
+            assertThat(history(instance)).filteredOn(e -> e.getType() == CaseEventType.KEY_CLIENT_FORGIVEN).hasSize(1);
+            assertThat(instance).isWaitingAt(DECIDE_KEY_CLIENT_EXCEPTION);
+        }
+
+        @Test
+        void aNegotiationAfterAnUnjustifiedDisputeStartsEmpty() {
+            ProcessInstance instance = inNegotiationWithMia();
+            completeAs("mia", instance, Map.of(NEGOTIATION_OUTCOME, "DISPUTE", DISPUTE_REASON, "price too high"));
+            completeAs("fred", instance, Map.of(DISPUTE_DECISION, "UNJUSTIFIED", RESOLUTION_NOTE, "price as agreed"));
+            assertThat(instance).isWaitingAt(NEGOTIATE_PAYMENT);
+
+            assertThat(tasks.getVariables(openTask(instance).getId()))
+                    .doesNotContainKeys(NEGOTIATION_OUTCOME, DISPUTE_REASON, NEGOTIATION_NOTE);
+            assertThatThrownBy(() -> completeAs("mia", instance, Map.of()))
+                    .hasStackTraceContaining("negotiationOutcome is required");
+            assertThat(history(instance)).filteredOn(e -> e.getType() == CaseEventType.DISPUTE_RAISED).hasSize(1);
+            assertThat(instance).isWaitingAt(NEGOTIATE_PAYMENT);
+        }
+
+        @Test
+        void overTheRestApiAForeignAnswerIsA400NamingTheField() {
+            ProcessInstance instance = inNegotiationWithMia();
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+
+            ResponseEntity<JsonNode> refused = http.withBasicAuth("mia", "secret").exchange(
+                    "/engine-rest/task/" + openTask(instance).getId() + "/complete", HttpMethod.POST,
+                    new HttpEntity<>("""
+                            {"variables": {"negotiationOutcome": {"value": "PROMISE"},
+                                           "promisedDate": {"value": "%s"},
+                                           "disputeReason": {"value": "left over from another answer"}}}"""
+                            .formatted(TODAY.plusDays(5)), headers), JsonNode.class);
+
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody().get("errors").findValuesAsText("field")).containsExactly(DISPUTE_REASON);
+            assertThat(instance).isWaitingAt(NEGOTIATE_PAYMENT);
+            assertThat(runtime.getVariables(instance.getId())).doesNotContainKeys(DISPUTE_REASON, NEGOTIATION_OUTCOME);
+        }
+
+        @Test
+        void answersForeignToTheChosenOutcomeAreRefused() {
+            ProcessInstance negotiation = inNegotiationWithMia();
+            assertThatThrownBy(() -> completeAs("mia", negotiation, Map.of(NEGOTIATION_OUTCOME, "PROMISE",
+                    PROMISED_DATE, TODAY.plusDays(5).toString(), DISPUTE_REASON, "left over")))
+                    .hasStackTraceContaining("disputeReason does not belong to negotiationOutcome PROMISE");
+            assertThat(negotiation).isWaitingAt(NEGOTIATE_PAYMENT);
+
+            ProcessInstance keyCase = overdueInvoice(client("mia", true));
+            assertThatThrownBy(() -> completeAs("dora", keyCase, Map.of(KEY_CLIENT_DECISION, "STANDARD",
+                    FORGIVEN_DAYS, 5, KEY_CLIENT_REASON, "no exception")))
+                    .hasStackTraceContaining("forgivenDays does not belong to keyClientDecision STANDARD");
+            assertThat(keyCase).isWaitingAt(DECIDE_KEY_CLIENT_EXCEPTION);
+
+            ProcessInstance dispute = inNegotiationWithMia();
+            completeAs("mia", dispute, Map.of(NEGOTIATION_OUTCOME, "DISPUTE", DISPUTE_REASON, "wrong price"));
+            assertThatThrownBy(() -> completeAs("fred", dispute, Map.of(DISPUTE_DECISION, "UNJUSTIFIED",
+                    AMOUNT_OWED, 500, RESOLUTION_NOTE, "price as agreed")))
+                    .hasStackTraceContaining("amountOwed does not belong to disputeDecision UNJUSTIFIED");
+            assertThat(dispute).isWaitingAt(RESOLVE_DISPUTE);
+            assertThat(invoiceOf(dispute).getOpenAmount()).isEqualByComparingTo("1000.00");
+        }
+    }
+
+    @Nested
+    class FactsReadWhenTheyMatter {
+
+        @Test
+        void aClientMadeKeyClientLaterNeedsManagementBeforeTheLawsuit() {
+            ProcessInstance instance = atLegal(false);
+            tasks.claim(openTask(instance).getId(), "lena");
+            completeAs("lena", instance, Map.of(CLAIM_NUMBER, "CL-5", CLAIM_SENT_ON, TODAY.toString()));
+            String clientId = invoiceOf(instance).getClientId();
+            var details = clients.get(clientId).details();
+            clients.save(clientId, new dev.collectflow.client.ClientDetails(details.name(), details.email(),
+                    details.phone(), details.contactPerson(), details.owner(), true, details.language()));
+
+            travel(Duration.ofDays(32));
+            runDueJobs(instance);
+
+            assertThat(instance).isWaitingAt(APPROVE_LAWSUIT);
+        }
+
+        @Test
+        void aNewOwnerSetThroughTheApiTakesOverTheOpenNegotiation() {
+            ProcessInstance instance = inNegotiationWithMia();
+            String clientId = invoiceOf(instance).getClientId();
+            String taskId = openTask(instance).getId();
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+
+            ResponseEntity<String> changed = http.withBasicAuth("fred", "secret").exchange("/api/clients/" + clientId,
+                    HttpMethod.PUT, new HttpEntity<>("{\"name\": \"Client " + clientId + "\", \"owner\": \"otto\"}",
+                            headers), String.class);
+
+            assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("otto");
+            assertThat(tasks.getIdentityLinksForTask(taskId)).extracting(IdentityLink::getUserId)
+                    .contains("hugo").doesNotContain("sam");
+            assertThat(runtime.getVariable(instance.getId(), SALES_MANAGER)).isEqualTo("otto");
+            CaseEvent handedOver = history(instance).stream()
+                    .filter(e -> e.getType().name().equals("OWNER_CHANGED")).findFirst().orElseThrow();
+            assertThat(handedOver.getActor()).isEqualTo("fred");
+            assertThat(handedOver.getDetail()).contains("mia", "otto");
+
+            runDueJobs(instance);
+            assertThat(mailedTo(instance, "New owner")).containsExactly("mia@test.local", "otto@test.local");
+        }
+
+        @Test
+        void aClientLeftWithoutOwnerKeepsItsCasesWithTheirSalesManagers() {
+            ProcessInstance instance = inNegotiationWithMia();
+            String clientId = invoiceOf(instance).getClientId();
+            var details = clients.get(clientId).details();
+
+            clients.save(clientId, new dev.collectflow.client.ClientDetails(details.name(), details.email(),
+                    details.phone(), details.contactPerson(), null, false, details.language()), "fred");
+            runDueJobs(instance);
+
+            assertThat(instance).isWaitingAt(NEGOTIATE_PAYMENT).task().isAssignedTo("mia");
+            assertThat(runtime.getVariable(instance.getId(), SALES_MANAGER)).isEqualTo("mia");
+            assertThat(mailedTo(instance, "New owner")).isEmpty();
+        }
+
+        @Test
+        void anOwnerSetThroughTheApiEndsTheWaitingOwnerAssignment() {
+            String clientId = client(null, false);
+            ProcessInstance instance = overdueInvoice(clientId);
+            assertThat(instance).isWaitingAt(ASSIGN_CLIENT_OWNER);
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+
+            ResponseEntity<String> changed = http.withBasicAuth("fred", "secret").exchange("/api/clients/" + clientId,
+                    HttpMethod.PUT, new HttpEntity<>("{\"name\": \"Client " + clientId + "\", \"owner\": \"max\"}",
+                            headers), String.class);
+            runDueJobs(instance);
+
+            assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(instance).hasPassed(CLIENT_OWNER_ASSIGNED).isWaitingAt(NEGOTIATE_PAYMENT)
+                    .task().isAssignedTo("max");
+            assertThat(lastEvent(instance, CaseEventType.OWNER_ASSIGNED).getActor()).isEqualTo("fred");
+            assertThat(mailedTo(instance, "Overdue")).containsExactly("max@test.local", "sam@test.local");
+        }
+
+        @Test
+        void twoOwnerAssignmentsForOneClientLeaveOneOwner() {
+            String clientId = client(null, false);
+            ProcessInstance first = overdueInvoice(clientId);
+            ProcessInstance second = overdueInvoice(clientId);
+            assertThat(first).isWaitingAt(ASSIGN_CLIENT_OWNER);
+            assertThat(second).isWaitingAt(ASSIGN_CLIENT_OWNER);
+
+            completeAs("sam", first, Map.of(SALES_MANAGER, "mia"));
+            runDueJobs(second);
+
+            assertThat(clients.get(clientId).getOwner()).isEqualTo("mia");
+            assertThat(second).isWaitingAt(NEGOTIATE_PAYMENT).task().isAssignedTo("mia");
+            assertThat(first).isWaitingAt(NEGOTIATE_PAYMENT).task().isAssignedTo("mia");
+            assertThat(mailedTo(second, "Overdue")).containsExactly("mia@test.local", "sam@test.local");
+        }
+    }
+
+    @Nested
+    class WhatAPersonSees {
+
+        @Test
+        void aPartialPaymentShowsAtOnceInTheOpenTask() {
+            ProcessInstance instance = inNegotiationWithMia();
+            String taskId = openTask(instance).getId();
+
+            pay(instance, "400.00");
+
+            assertThat(tasks.getVariableLocal(taskId, CaseTaskContext.OPEN_AMOUNT)).isEqualTo("600.00 EUR");
+        }
+
+        @Test
+        void daysOverdueMoveAtMidnightInTheCompanysZoneAndARepeatedRefreshChangesNothing() {
+            ProcessInstance instance = inNegotiationWithMia();
+            String taskId = openTask(instance).getId();
+            assertThat(tasks.getVariableLocal(taskId, CaseTaskContext.DAYS_OVERDUE)).isEqualTo(1L);
+
+            clock.set(TODAY.atTime(23, 59).atZone(BERLIN).toInstant());
+            dailyRefresh.refreshAll();
+            assertThat(tasks.getVariableLocal(taskId, CaseTaskContext.DAYS_OVERDUE)).isEqualTo(1L);
+
+            clock.set(TODAY.plusDays(1).atTime(0, 1).atZone(BERLIN).toInstant());
+            dailyRefresh.refreshAll();
+            assertThat(tasks.getVariableLocal(taskId, CaseTaskContext.DAYS_OVERDUE)).isEqualTo(2L);
+
+            long writes = engine.getHistoryService().createHistoricDetailQuery().variableUpdates().taskId(taskId).count();
+            dailyRefresh.refreshAll();
+            assertThat(engine.getHistoryService().createHistoricDetailQuery().variableUpdates().taskId(taskId).count())
+                    .as("another node refreshing the same day writes nothing").isEqualTo(writes);
+        }
+
+        @Test
+        void aClientsNewNameAndKeyClientFlagShowInItsOpenTasks() {
+            ProcessInstance instance = inNegotiationWithMia();
+            String clientId = invoiceOf(instance).getClientId();
+            var details = clients.get(clientId).details();
+
+            clients.save(clientId, new dev.collectflow.client.ClientDetails("Renamed Ltd", details.email(),
+                    details.phone(), details.contactPerson(), details.owner(), true, details.language()));
+
+            assertThat(tasks.getVariableLocal(openTask(instance).getId(), CaseTaskContext.CLIENT))
+                    .isEqualTo("Renamed Ltd (key client)");
+        }
+    }
+
+    @Nested
+    class MoneyInTheLedger {
+
+        @Test
+        void collectedInCourtIsRecordedAsAPaymentFromTheCourt() {
+            ProcessInstance instance = afterClaimPeriod(false);
+            pay(instance, "250.00");
+            completeAs("lena", instance, Map.of(COURT_CASE_NUMBER, "3 O 7/27", LAWSUIT_FILED_ON,
+                    TODAY.plusDays(32).toString()));
+            completeAs("lena", instance, Map.of(COURT_OUTCOME, "COLLECTED", COURT_NOTE, "enforced"));
+
+            List<Map<String, Object>> recorded = jdbc.queryForList(
+                    "select amount, source from payment where invoice_number = ? order by received_at",
+                    instance.getBusinessKey());
+            assertThat(recorded).hasSize(2);
+            assertThat((BigDecimal) recorded.get(1).get("AMOUNT")).isEqualByComparingTo("750.00");
+            assertThat(recorded.get(1).get("SOURCE")).isEqualTo("COURT");
+            assertThat(invoiceOf(instance).getStatus()).isEqualTo(InvoiceStatus.COLLECTED);
+        }
+
+        @Test
+        void theAmountOwedStaysInTheLedgerNotInTheProcess() {
+            ProcessInstance instance = inNegotiationWithMia();
+            completeAs("mia", instance, Map.of(NEGOTIATION_OUTCOME, "DISPUTE", DISPUTE_REASON, "3 items broken"));
+            completeAs("fred", instance, Map.of(DISPUTE_DECISION, "JUSTIFIED", AMOUNT_OWED, 700.5,
+                    RESOLUTION_NOTE, "credit note"));
+
+            assertThat(invoiceOf(instance).getOpenAmount()).isEqualByComparingTo("700.50");
+            assertThat(runtime.getVariables(instance.getId())).doesNotContainKey(AMOUNT_OWED);
+        }
+    }
+
+    @Nested
+    class PathsNothingWalkedBefore {
+
+        @Test
+        void whenTheForgivenessLimitIsUsedUpManagementCanOnlyApplyTheRegulation() {
+            ProcessInstance instance = overdueInvoice(client("mia", true));
+            completeAs("dora", instance, Map.of(KEY_CLIENT_DECISION, "FORGIVE", FORGIVEN_DAYS, 60,
+                    KEY_CLIENT_REASON, "the whole limit"));
+            travel(Duration.ofDays(61));
+            runDueJobs(instance);
+            assertThat(instance).isWaitingAt(DECIDE_KEY_CLIENT_EXCEPTION);
+            assertThat(tasks.getVariableLocal(openTask(instance).getId(), "forgivableDays")).isEqualTo(0);
+
+            assertThatThrownBy(() -> completeAs("dora", instance, Map.of(KEY_CLIENT_DECISION, "FORGIVE",
+                    FORGIVEN_DAYS, 1, KEY_CLIENT_REASON, "once more")))
+                    .hasStackTraceContaining("keyClientDecision cannot be FORGIVE: the client's forgiveness limit is used up");
+            completeAs("dora", instance, Map.of(KEY_CLIENT_DECISION, "STANDARD", KEY_CLIENT_REASON, "limit used up"));
+            assertThat(instance).isWaitingAt(NEGOTIATE_PAYMENT);
+        }
+
+        @Test
+        void aPaymentWhileForgivenEndsTheCase() {
+            ProcessInstance instance = overdueInvoice(client("mia", true));
+            completeAs("dora", instance, Map.of(KEY_CLIENT_DECISION, "FORGIVE", FORGIVEN_DAYS, 20,
+                    KEY_CLIENT_REASON, "strategic partner"));
+
+            pay(instance, "1000.00");
+            runDueJobs(instance);
+
+            assertThat(instance).hasPassed(END_INVOICE_PAID).isEnded();
+            assertThat(mailedTo(instance, "Paid")).containsExactly("dora@test.local", "mia@test.local");
+        }
+
+        @Test
+        void aPaymentWhileAtCourtEndsTheCase() {
+            ProcessInstance instance = afterClaimPeriod(false);
+            completeAs("lena", instance, Map.of(COURT_CASE_NUMBER, "3 O 9/27", LAWSUIT_FILED_ON,
+                    TODAY.plusDays(32).toString()));
+            assertThat(instance).isWaitingAt(RECORD_COURT_OUTCOME);
+
+            pay(instance, "1000.00");
+            runDueJobs(instance);
+
+            assertThat(instance).hasPassed(END_INVOICE_PAID).isEnded();
+            assertThat(invoiceOf(instance).getStatus()).isEqualTo(InvoiceStatus.PAID);
+            assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+        }
+
+        @Test
+        void aSecondNegotiationRoundThatTimesOutGoesToLegal() {
+            ProcessInstance instance = inNegotiationWithMia();
+            completeAs("mia", instance, Map.of(NEGOTIATION_OUTCOME, "DISPUTE", DISPUTE_REASON, "price too high"));
+            completeAs("fred", instance, Map.of(DISPUTE_DECISION, "UNJUSTIFIED", RESOLUTION_NOTE, "as agreed"));
+            assertThat(instance).isWaitingAt(NEGOTIATE_PAYMENT);
+
+            travel(Duration.ofDays(11));
+            runDueJobs(instance);
+
+            assertThat(instance).hasPassed(NEGOTIATION_PERIOD_PASSED).isWaitingAt(SEND_CLAIM);
+            assertThat(lastEvent(instance, CaseEventType.HANDED_TO_LEGAL).getDetail())
+                    .contains("negotiation period passed");
+        }
+
+        @Test
+        void aPromiseBeyondTheHorizonIsRefusedOnTheServer() {
+            ProcessInstance instance = inNegotiationWithMia();
+
+            assertThatThrownBy(() -> completeAs("mia", instance, Map.of(NEGOTIATION_OUTCOME, "PROMISE",
+                    PROMISED_DATE, TODAY.plusDays(31).toString())))
+                    .hasStackTraceContaining("promisedDate must not be later than " + TODAY.plusDays(30));
+            completeAs("mia", instance, Map.of(NEGOTIATION_OUTCOME, "PROMISE",
+                    PROMISED_DATE, TODAY.plusDays(30).toString()));
+            assertThat(instance).isWaitingAt(PROMISED_DATE_PASSED);
+        }
+
+        @Test
+        void aClaimDateBeforeTheCaseReachedLegalIsRefused() {
+            ProcessInstance instance = atLegal(false);
+            tasks.claim(openTask(instance).getId(), "lena");
+            travel(Duration.ofDays(2));
+
+            assertThatThrownBy(() -> completeAs("lena", instance, Map.of(CLAIM_NUMBER, "CL-3",
+                    CLAIM_SENT_ON, TODAY.minusDays(1).toString())))
+                    .hasStackTraceContaining("claimSentOn must not be before the case reached this step (" + TODAY + ")");
+            completeAs("lena", instance, Map.of(CLAIM_NUMBER, "CL-3", CLAIM_SENT_ON, TODAY.plusDays(1).toString()));
+            assertThat(timer(instance).getDuedate()).isEqualTo(endOf(TODAY.plusDays(1).plusMonths(1)));
+        }
+    }
+
+    @Nested
+    class DeadlinesAndReasons {
+
+        @Test
+        void forgivenTimeEndsAtMidnightLikeEveryDeadline() {
+            ProcessInstance instance = overdueInvoice(client("mia", true));
+
+            completeAs("dora", instance, Map.of(KEY_CLIENT_DECISION, "FORGIVE", FORGIVEN_DAYS, 5,
+                    KEY_CLIENT_REASON, "year-end budget"));
+
+            assertThat(timer(instance).getDuedate()).isEqualTo(endOf(TODAY.plusDays(5)));
         }
     }
 }

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.collectflow.CollectFlowApplication;
 import dev.collectflow.DueJobs;
 import dev.collectflow.collection.CollectionCases;
+import dev.collectflow.collection.Deadlines;
 import dev.collectflow.client.ClientDetails;
 import dev.collectflow.client.ClientService;
 import dev.collectflow.invoice.InvoiceData;
@@ -60,7 +61,8 @@ class PostgresApplicationIT {
 
             app.getBean(ClientService.class).save("pg-client",
                     new ClientDetails("Postgres GmbH", null, null, null, "pia", false, "de"));
-            LocalDate yesterday = LocalDate.now().minusDays(1);
+            LocalDate today = app.getBean(Deadlines.class).today(); // the application's zone, not the JVM's
+            LocalDate yesterday = today.minusDays(1);
             app.getBean(CollectionCases.class).register(new InvoiceData("PG-1", "pg-client",
                     new BigDecimal("99.90"), "EUR", yesterday.minusDays(30), yesterday), "test");
             DueJobs.run(engine.getManagementService(), null);
@@ -70,7 +72,7 @@ class PostgresApplicationIT {
             assertThat(smtp.getReceivedMessages()).hasSize(1);
 
             app.getBean(PaymentService.class).receive(new PaymentData("PG-PAY-1", "PG-1",
-                    new BigDecimal("99.90"), "EUR", LocalDate.now()), "test");
+                    new BigDecimal("99.90"), "EUR", today), "test");
             DueJobs.run(engine.getManagementService(), null);
             assertThat(app.getBean(InvoiceService.class).get("PG-1").getStatus()).isEqualTo(InvoiceStatus.PAID);
             assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();

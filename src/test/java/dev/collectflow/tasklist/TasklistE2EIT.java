@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.collectflow.CollectionTestSupport;
 import dev.collectflow.audit.CaseEventType;
 import dev.collectflow.client.ClientDetails;
+import dev.collectflow.collection.Deadlines;
 import dev.collectflow.invoice.InvoiceData;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -51,8 +52,11 @@ class TasklistE2EIT extends CollectionTestSupport {
         }
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(BERLIN);
+    @Autowired Deadlines deadlines;
+
+    /** Today as the application sees it (its zone and clock, here real time), not as the JVM does. */
+    private LocalDate today() {
+        return deadlines.today();
     }
 
     /** An invoice of 1,000.00 EUR that fell due yesterday, run up to its first task. */

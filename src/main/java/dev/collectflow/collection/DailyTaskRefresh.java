@@ -1,0 +1,82 @@
+package dev.collectflow.collection;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves the days overdue that open tasks show at midnight in the company's time zone. Each node checks every
+ * minute whether the day changed since it last looked and then refreshes every open case, one transaction per case.
+ * Safe with several nodes: a refresh writes only values that changed, and when two nodes write the same task at
+ * once the engine's optimistic locking lets one of them through; the other skips that case.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+public class DailyTaskRefresh {
+
+    private static final Logger log = LoggerFactory.getLogger(DailyTaskRefresh.class);
+
+    private final CaseTaskContext context;
+    private final Deadlines deadlines;
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final TransactionTemplate transaction;
+    private final boolean enabled;
+    private volatile LocalDate refreshedFor;
+
+    DailyTaskRefresh(CaseTaskContext context, Deadlines deadlines, TaskService tasks, RuntimeService runtime,
+                     PlatformTransactionManager transactions,
+                     @Value("${collectflow.task-facts.daily-refresh:true}") boolean enabled) {
+        this.context = context;
+        this.deadlines = deadlines;
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.transaction = new TransactionTemplate(transactions);
+        this.enabled = enabled;
+    }
+
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1M")
+    void refreshWhenTheDayChanged() {
+        LocalDate today = deadlines.today();
+        if (enabled && !today.equals(refreshedFor)) {
+            refreshAll();
+            refreshedFor = today;
+        }
+    }
+
+    /** Brings every open task of the regulation up to date with its case; answers how many cases were looked at. */
+    public int refreshAll() {
+        Set<String> instanceIds = new TreeSet<>();
+        tasks.createTaskQuery().processDefinitionKey(InvoiceCollectionProcess.KEY).list().stream()
+                .map(Task::getProcessInstanceId)
+                .forEach(instanceIds::add);
+        if (instanceIds.isEmpty()) {
+            return 0;
+        }
+        int cases = 0;
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceIds(instanceIds).list()) {
+            try {
+                transaction.executeWithoutResult(status -> context.refresh(instance.getBusinessKey()));
+                cases++;
+            } catch (OptimisticLockingException e) {
+                log.debug("Case {} was refreshed by another node at the same moment", instance.getBusinessKey());
+            } catch (RuntimeException e) {
+                log.warn("Could not refresh the open tasks of case {}", instance.getBusinessKey(), e);
+            }
+        }
+        return cases;
+    }
+}
