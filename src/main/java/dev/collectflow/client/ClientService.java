@@ -13,11 +13,13 @@ public class ClientService {
 
     private final ClientRepository clients;
     private final SalesTeams salesTeams;
+    private final OwnershipHistory ownership;
     private final Clock clock;
 
-    public ClientService(ClientRepository clients, SalesTeams salesTeams, Clock clock) {
+    public ClientService(ClientRepository clients, SalesTeams salesTeams, OwnershipHistory ownership, Clock clock) {
         this.clients = clients;
         this.salesTeams = salesTeams;
+        this.ownership = ownership;
         this.clock = clock;
     }
 
@@ -31,7 +33,9 @@ public class ClientService {
             client = new Client(id, clock.instant());
         }
         client.update(details, clock.instant());
-        return new Saved(clients.save(client), created);
+        Saved saved = new Saved(clients.save(client), created);
+        ownership.record(id, details.owner());
+        return saved;
     }
 
     @Transactional
@@ -39,6 +43,7 @@ public class ClientService {
         requireSalesManager("owner", owner);
         Client client = get(id);
         client.assignOwner(owner, clock.instant());
+        ownership.record(id, owner);
         return client;
     }
 

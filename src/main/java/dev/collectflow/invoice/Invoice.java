@@ -25,6 +25,9 @@ public class Invoice {
     private InvoiceStatus status;
     private Instant registeredAt;
     private Instant closedAt;
+    /** Imported as closed history: settled before it reached CollectFlow, no case ran for it. */
+    private boolean history;
+    private boolean disputed;
     @Version
     private long version;
 
@@ -41,6 +44,17 @@ public class Invoice {
         this.openAmount = data.amount();
         this.status = InvoiceStatus.OPEN;
         this.registeredAt = now;
+    }
+
+    /** An invoice that was settled before it was imported: closed, nothing open, no case. */
+    static Invoice settledHistory(InvoiceData data, HistorySettlement settlement, Instant registeredAt, Instant closedAt) {
+        Invoice invoice = new Invoice(data, registeredAt);
+        invoice.history = true;
+        invoice.disputed = settlement.disputed();
+        invoice.openAmount = java.math.BigDecimal.ZERO.setScale(2);
+        invoice.close(settlement.settledAmount().compareTo(data.amount()) >= 0
+                ? InvoiceStatus.PAID : InvoiceStatus.WRITTEN_OFF, closedAt);
+        return invoice;
     }
 
     public InvoiceData data() {
@@ -78,4 +92,6 @@ public class Invoice {
     public InvoiceStatus getStatus() { return status; }
     public Instant getRegisteredAt() { return registeredAt; }
     public Instant getClosedAt() { return closedAt; }
+    public boolean isHistory() { return history; }
+    public boolean isDisputed() { return disputed; }
 }

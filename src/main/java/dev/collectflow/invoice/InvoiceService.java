@@ -8,7 +8,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,16 +23,21 @@ public class InvoiceService {
     private final InvoiceRepository invoices;
     private final EntityManager entityManager;
     private final ClientRepository clients;
+    private final InvoiceAdjustmentRepository adjustments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ZoneId zone;
 
     public InvoiceService(InvoiceRepository invoices, EntityManager entityManager, ClientRepository clients,
-                          ApplicationEventPublisher events, Clock clock) {
+                          InvoiceAdjustmentRepository adjustments, ApplicationEventPublisher events, Clock clock,
+                          @Value("${collectflow.time-zone}") ZoneId zone) {
         this.invoices = invoices;
         this.entityManager = entityManager;
         this.clients = clients;
+        this.adjustments = adjustments;
         this.events = events;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /** Registers an invoice once: the same facts again are accepted without change, other facts under the number conflict. */
@@ -37,19 +45,58 @@ public class InvoiceService {
     public Registration register(InvoiceData data) {
         Optional<Invoice> existing = invoices.findById(data.number());
         if (existing.isPresent()) {
-            if (existing.get().data().sameAs(data)) {
-                return new Registration(existing.get(), false);
-            }
-            throw new ConflictException("number",
-                    "invoice " + data.number() + " is already registered with other data");
+            return alreadyRegistered(existing.get(), data);
         }
+        requireRegistrable(data);
+        Invoice invoice = invoices.save(new Invoice(data, clock.instant()));
+        events.publishEvent(new InvoiceChanged(data.number()));
+        return new Registration(invoice, true);
+    }
+
+    /**
+     * Registers an invoice that was settled before it reached CollectFlow as closed history (no case runs for it):
+     * paid with the settled amount on the settlement day, the rest written off that day. Once only, like
+     * {@link #register}.
+     */
+    @Transactional
+    public Registration registerHistory(InvoiceData data, HistorySettlement settlement) {
+        Optional<Invoice> existing = invoices.findById(data.number());
+        if (existing.isPresent()) {
+            return alreadyRegistered(existing.get(), data);
+        }
+        requireRegistrable(data);
+        if (settlement.settledOn().isBefore(data.issueDate())) {
+            throw new InvalidInputException("settledDate", "must not be before issueDate");
+        }
+        if (settlement.settledOn().isAfter(today())) {
+            throw new InvalidInputException("settledDate", "must not be in the future");
+        }
+        if (settlement.settledAmount().signum() < 0 || settlement.settledAmount().compareTo(data.amount()) > 0) {
+            throw new InvalidInputException("settledAmount", "must be between 0 and the amount " + data.amount());
+        }
+        Invoice invoice = invoices.save(Invoice.settledHistory(data, settlement, clock.instant(),
+                settlement.settledOn().atStartOfDay(zone).toInstant()));
+        adjust(invoice, AdjustmentKind.SETTLED_BEFORE_IMPORT, settlement.settledAmount(), settlement.settledOn());
+        adjust(invoice, AdjustmentKind.WRITTEN_OFF, data.amount().subtract(settlement.settledAmount()),
+                settlement.settledOn());
+        events.publishEvent(new InvoiceChanged(data.number()));
+        return new Registration(invoice, true);
+    }
+
+    private Registration alreadyRegistered(Invoice existing, InvoiceData data) {
+        if (existing.data().sameAs(data)) {
+            return new Registration(existing, false);
+        }
+        throw new ConflictException("number", "invoice " + data.number() + " is already registered with other data");
+    }
+
+    private void requireRegistrable(InvoiceData data) {
         if (!clients.existsById(data.clientId())) {
             throw new InvalidInputException("clientId", "client " + data.clientId() + " does not exist");
         }
         if (data.dueDate().isBefore(data.issueDate())) {
             throw new InvalidInputException("dueDate", "must not be before issueDate");
         }
-        return new Registration(invoices.save(new Invoice(data, clock.instant())), true);
     }
 
     @Transactional(readOnly = true)
@@ -93,6 +140,7 @@ public class InvoiceService {
                     "must be at least 0 and less than the open amount " + invoice.getOpenAmount());
         }
         invoice.settle(invoice.getOpenAmount().subtract(amountOwed), InvoiceStatus.CANCELLED, clock.instant());
+        adjust(invoice, AdjustmentKind.REDUCED, before.subtract(amountOwed), today());
         return before;
     }
 
@@ -100,10 +148,14 @@ public class InvoiceService {
     @Transactional
     public Invoice close(String number, InvoiceStatus closingStatus) {
         Invoice invoice = forUpdate(number);
+        BigDecimal open = invoice.getOpenAmount();
         if (closingStatus == InvoiceStatus.COLLECTED) {
             invoice.settle(invoice.getOpenAmount(), InvoiceStatus.COLLECTED, clock.instant());
+            adjust(invoice, AdjustmentKind.COLLECTED_IN_COURT, open, today());
         } else {
             invoice.close(closingStatus, clock.instant());
+            adjust(invoice, closingStatus == InvoiceStatus.WRITTEN_OFF ? AdjustmentKind.WRITTEN_OFF
+                    : AdjustmentKind.REDUCED, open, today());
         }
         return invoice;
     }
@@ -122,8 +174,21 @@ public class InvoiceService {
         return Optional.ofNullable(invoice);
     }
 
+    /** The invoice locked for a change; the figures derived from it are brought up to date before commit. */
     private Invoice forUpdate(String number) {
-        return lock(number).orElseThrow(() -> new NotFoundException("invoice", number));
+        Invoice invoice = lock(number).orElseThrow(() -> new NotFoundException("invoice", number));
+        events.publishEvent(new InvoiceChanged(number));
+        return invoice;
+    }
+
+    private void adjust(Invoice invoice, AdjustmentKind kind, BigDecimal amount, LocalDate onDate) {
+        if (amount.signum() > 0) {
+            adjustments.save(new InvoiceAdjustment(invoice.getNumber(), kind, amount, onDate, clock.instant()));
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
     }
 
     public record Registration(Invoice invoice, boolean created) {
