@@ -55,11 +55,17 @@ class ProcessModelTest {
     private static final Pattern BEAN = Pattern.compile("^\\$\\{(\\w+)}$");
 
     private static BpmnModelInstance model;
+    /** Every model in bpmn/: the collection process and the small ones beside it. */
+    private static List<BpmnModelInstance> models;
     private static Map<String, Class<?>> beans;
 
     @BeforeAll
     static void read() throws Exception {
         model = Bpmn.readModelFromFile(BPMN.resolve("InvoiceCollectionProcess.bpmn").toFile());
+        try (Stream<Path> files = Files.list(BPMN)) {
+            models = files.filter(f -> f.toString().endsWith(".bpmn")).sorted()
+                    .map(f -> Bpmn.readModelFromFile(f.toFile())).toList();
+        }
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
         beans = new java.util.HashMap<>();
@@ -101,9 +107,9 @@ class ProcessModelTest {
                 ServiceTask.class, "Task_", ExclusiveGateway.class, "Gateway_", IntermediateCatchEvent.class, "Event_",
                 BoundaryEvent.class, "BoundaryEvent_", SubProcess.class, "SubProcess_", SequenceFlow.class, "Flow_",
                 Message.class, "Message_");
-        prefixes.forEach((type, prefix) -> assertThat(model.getModelElementsByType(type))
+        models.forEach(each -> prefixes.forEach((type, prefix) -> assertThat(each.getModelElementsByType(type))
                 .allSatisfy(element -> assertThat(element.getId()).as(type.getSimpleName())
-                        .matches(Pattern.quote(prefix) + "[A-Z][A-Za-z]+")));
+                        .matches(Pattern.quote(prefix) + "[A-Z][A-Za-z]+"))));
     }
 
     @Test
@@ -120,8 +126,22 @@ class ProcessModelTest {
     }
 
     @Test
+    void theRegisterInvoiceDescriptorNamesEveryActivity() throws IllegalAccessException {
+        BpmnModelInstance register = Bpmn.readModelFromFile(BPMN.resolve("RegisterInvoiceProcess.bpmn").toFile());
+        Set<String> activities = register.getModelElementsByType(FlowNode.class).stream()
+                .filter(node -> !(node instanceof ExclusiveGateway)).map(BaseElement::getId).collect(Collectors.toSet());
+        assertThat(constants(dev.collectflow.ledger.RegisterInvoiceProcess.Activities.class))
+                .containsExactlyInAnyOrderElementsOf(activities);
+        assertThat(register.getModelElementsByType(Process.class)).allSatisfy(p -> {
+            assertThat(p.isCamundaStartableInTasklist()).isTrue();
+            assertThat(p.getId()).isEqualTo(dev.collectflow.ledger.RegisterInvoiceProcess.KEY);
+        });
+    }
+
+    @Test
     void decisionsAreQuestionsWithLabelledConditionalAnswers() {
-        for (ExclusiveGateway gateway : model.getModelElementsByType(ExclusiveGateway.class)) {
+        for (ExclusiveGateway gateway : models.stream()
+                .flatMap(each -> each.getModelElementsByType(ExclusiveGateway.class).stream()).toList()) {
             if (gateway.getOutgoing().size() > 1) {
                 assertThat(gateway.getName()).as(gateway.getId()).endsWith("?");
                 assertThat(gateway.getOutgoing()).allSatisfy(flow -> {
@@ -159,6 +179,17 @@ class ProcessModelTest {
             assertThat(bean(completions.get(0))).as(completions.get(0)).isAssignableTo(TaskCompletion.class);
             listeners.forEach(l -> bean(l.getCamundaDelegateExpression()));
         }
+        for (BpmnModelInstance each : models) {
+            for (StartEvent start : each.getModelElementsByType(StartEvent.class)) {
+                if (start.getCamundaFormRef() != null) {
+                    assertThat(start.getCamundaFormRefBinding()).as(start.getId()).isEqualTo("deployment");
+                    File form = FORMS.resolve(start.getCamundaFormRef() + ".form").toFile();
+                    assertThat(form).as(start.getId() + " form").exists();
+                    assertThat(new ObjectMapper().readTree(form).get("id").asText()).isEqualTo(start.getCamundaFormRef());
+                    formsUsed.add(start.getCamundaFormRef());
+                }
+            }
+        }
         try (Stream<Path> files = Files.list(FORMS)) {
             assertThat(files.map(f -> f.getFileName().toString().replace(".form", "")))
                     .as("every form belongs to a task").containsExactlyInAnyOrderElementsOf(formsUsed);
@@ -168,6 +199,7 @@ class ProcessModelTest {
     @Test
     void formFieldsAreNamedAsTheVariablesTheySet() throws Exception {
         Set<String> variables = constants(InvoiceCollectionProcess.Variables.class);
+        variables.addAll(constants(dev.collectflow.ledger.RegisterInvoiceProcess.Variables.class));
         try (Stream<Path> files = Files.list(FORMS)) {
             for (Path file : files.toList()) {
                 List<String> keys = new ArrayList<>();
@@ -180,7 +212,8 @@ class ProcessModelTest {
 
     @Test
     void serviceTasksAreGlueToExistingBeans() {
-        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+        for (ServiceTask task : models.stream()
+                .flatMap(each -> each.getModelElementsByType(ServiceTask.class).stream()).toList()) {
             assertThat(task.getCamundaClass()).as(task.getId()).isNull();
             assertThat(bean(task.getCamundaDelegateExpression())).as(task.getId())
                     .isAssignableTo(org.camunda.bpm.engine.delegate.JavaDelegate.class);
