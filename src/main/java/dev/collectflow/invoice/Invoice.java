@@ -46,17 +46,6 @@ public class Invoice {
         this.registeredAt = now;
     }
 
-    /** An invoice that was settled before it was imported: closed, nothing open, no case. */
-    static Invoice settledHistory(InvoiceData data, HistorySettlement settlement, Instant registeredAt, Instant closedAt) {
-        Invoice invoice = new Invoice(data, registeredAt);
-        invoice.history = true;
-        invoice.disputed = settlement.disputed();
-        invoice.openAmount = java.math.BigDecimal.ZERO.setScale(2);
-        invoice.close(settlement.settledAmount().compareTo(data.amount()) >= 0
-                ? InvoiceStatus.PAID : InvoiceStatus.WRITTEN_OFF, closedAt);
-        return invoice;
-    }
-
     public InvoiceData data() {
         return new InvoiceData(number, clientId, amount, currency, issueDate, dueDate);
     }

@@ -2,6 +2,7 @@ package dev.collectflow.ledger;
 
 import dev.collectflow.ledger.CsvLines.Line;
 import dev.collectflow.ledger.LedgerRegistration.Outcome;
+import dev.collectflow.ledger.LedgerRegistration.Result;
 import dev.collectflow.system.InvalidInputException;
 import dev.collectflow.system.NotFoundException;
 import java.time.Clock;
@@ -123,8 +124,7 @@ public class LedgerImports implements DisposableBean {
                 List<Line> batch = lines.subList(from, Math.min(lines.size(), from + properties.batchLines()));
                 List<Result> results;
                 try {
-                    results = transaction.execute(status -> batch.stream()
-                            .map(line -> importLine(line, format, positions, headerSize, actor)).toList());
+                    results = transaction.execute(status -> importLines(batch, format, positions, headerSize, actor));
                 } catch (RuntimeException batchFailed) {
                     log.info("Import {}: a batch failed ({}); storing its lines one by one", importId,
                             batchFailed.getMessage());
@@ -143,35 +143,40 @@ public class LedgerImports implements DisposableBean {
         }
     }
 
-    private record Result(int line, Outcome outcome, String rejection) {
-    }
-
-    private Result importLine(Line line, LedgerFormat format, Map<String, Integer> positions, int headerSize,
-                              String actor) {
-        try {
-            if (line.problem() != null) {
-                throw new LineRejected(line.problem());
+    /** Reads the lines and registers the good ones; answers what became of each line, in file order. */
+    private List<Result> importLines(List<Line> lines, LedgerFormat format, Map<String, Integer> positions,
+                                     int headerSize, String actor) {
+        List<Result> results = new ArrayList<>();
+        List<LedgerLine> readable = new ArrayList<>();
+        LocalDate today = today();
+        for (Line line : lines) {
+            try {
+                if (line.problem() != null) {
+                    throw new LineRejected(line.problem());
+                }
+                CsvFields.Parsed fields = CsvFields.parse(line.text(), format.delimiter);
+                if (fields.problem() != null) {
+                    throw new LineRejected(fields.problem());
+                }
+                readable.add(format.read(line.number(), fields.fields(), positions, headerSize, today));
+            } catch (LineRejected rejected) {
+                results.add(Result.rejected(line.number(), rejected.getMessage()));
             }
-            CsvFields.Parsed fields = CsvFields.parse(line.text(), format.delimiter);
-            if (fields.problem() != null) {
-                throw new LineRejected(fields.problem());
-            }
-            LedgerLine invoice = format.read(line.number(), fields.fields(), positions, headerSize, today());
-            return new Result(line.number(), registration.register(invoice, format.createClients, actor), null);
-        } catch (LineRejected rejected) {
-            return new Result(line.number(), null, rejected.getMessage());
         }
+        results.addAll(registration.register(readable, format.createClients, actor));
+        results.sort(java.util.Comparator.comparingInt(Result::line));
+        return results;
     }
 
     private Result importAlone(Line line, LedgerFormat format, Map<String, Integer> positions, int headerSize,
                                String actor) {
         try {
-            return transaction.execute(status -> importLine(line, format, positions, headerSize, actor));
+            return transaction.execute(status -> importLines(List.of(line), format, positions, headerSize, actor)).get(0);
         } catch (InvalidInputException | dev.collectflow.system.ConflictException refused) {
-            return new Result(line.number(), null, refused.getMessage());
+            return Result.rejected(line.number(), refused.getMessage());
         } catch (RuntimeException failed) {
             log.warn("Import line {} could not be stored", line.number(), failed);
-            return new Result(line.number(), null, "could not be stored: " + failed.getClass().getSimpleName());
+            return Result.rejected(line.number(), "could not be stored: " + failed.getClass().getSimpleName());
         }
     }
 

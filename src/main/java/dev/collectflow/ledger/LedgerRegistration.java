@@ -6,22 +6,35 @@ import dev.collectflow.client.ClientDetails;
 import dev.collectflow.client.ClientRepository;
 import dev.collectflow.client.ClientService;
 import dev.collectflow.collection.CollectionCases;
-import dev.collectflow.invoice.Invoice;
+import dev.collectflow.invoice.HistoryInvoice;
+import dev.collectflow.invoice.InvoiceData;
 import dev.collectflow.invoice.InvoiceRepository;
 import dev.collectflow.invoice.InvoiceService;
 import dev.collectflow.system.Money;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
- * Registers one line of a ledger file the way the API registers an invoice: an open invoice starts its case
- * ({@link CollectionCases#register}), a settled one becomes closed history without a case. Everything that can
- * refuse the line is checked before anything is written, so a refused line leaves nothing behind.
+ * Registers the lines of a ledger file the way the API registers invoices: an open invoice starts its case
+ * ({@link CollectionCases#register}), a settled one becomes closed history without a case (many at once). Everything
+ * that can refuse a line is checked before anything is written, so a refused line leaves nothing behind.
  */
 @Service
 class LedgerRegistration {
 
     enum Outcome { IMPORTED, DUPLICATE }
+
+    /** What became of a line: an outcome, or the reason it was rejected. */
+    record Result(int line, Outcome outcome, String rejection) {
+        static Result rejected(int line, String reason) {
+            return new Result(line, null, reason);
+        }
+    }
 
     private final InvoiceRepository invoiceRecords;
     private final InvoiceService invoices;
@@ -40,32 +53,52 @@ class LedgerRegistration {
         this.audit = audit;
     }
 
-    Outcome register(LedgerLine line, boolean createClients, String actor) {
-        Optional<Invoice> existing = invoiceRecords.findById(line.invoice().number());
-        if (existing.isPresent()) {
-            if (existing.get().data().sameAs(line.invoice())) {
-                return Outcome.DUPLICATE;
+    List<Result> register(List<LedgerLine> lines, boolean createClients, String actor) {
+        Map<String, InvoiceData> known = new HashMap<>();
+        invoiceRecords.findAllById(lines.stream().map(l -> l.invoice().number()).distinct().toList())
+                .forEach(invoice -> known.put(invoice.getNumber(), invoice.data()));
+        Set<String> knownClients = new HashSet<>();
+        clientRecords.findAllById(lines.stream().map(l -> l.invoice().clientId()).distinct().toList())
+                .forEach(client -> knownClients.add(client.getId()));
+        List<Result> results = new ArrayList<>();
+        List<HistoryInvoice> history = new ArrayList<>();
+        List<Integer> historyLines = new ArrayList<>();
+        for (LedgerLine line : lines) {
+            InvoiceData invoice = line.invoice();
+            InvoiceData earlier = known.get(invoice.number());
+            if (earlier != null) {
+                results.add(earlier.sameAs(invoice) ? new Result(line.number(), Outcome.DUPLICATE, null)
+                        : Result.rejected(line.number(), "number " + invoice.number()
+                                + " is already registered with other data"));
+                continue;
             }
-            throw new LineRejected("number " + line.invoice().number() + " is already registered with other data");
-        }
-        String clientId = line.invoice().clientId();
-        if (!clientRecords.existsById(clientId)) {
-            if (!createClients) {
-                throw new LineRejected("clientId '" + clientId + "' is not a known client (register it first, or"
-                        + " set createClients in the mapping)");
+            if (!knownClients.contains(invoice.clientId())) {
+                if (!createClients) {
+                    results.add(Result.rejected(line.number(), "clientId '" + invoice.clientId() + "' is not a known"
+                            + " client (register it first, or set createClients in the mapping)"));
+                    continue;
+                }
+                clients.save(invoice.clientId(), new ClientDetails(line.clientName() != null ? line.clientName()
+                        : invoice.clientId(), null, null, null, null, false, "en"));
+                knownClients.add(invoice.clientId());
             }
-            clients.save(clientId, new ClientDetails(line.clientName() != null ? line.clientName() : clientId,
-                    null, null, null, null, false, "en"));
+            known.put(invoice.number(), invoice);
+            if (line.settlement() == null) {
+                cases.register(invoice, actor);
+                results.add(new Result(line.number(), Outcome.IMPORTED, null));
+            } else {
+                history.add(new HistoryInvoice(invoice, line.settlement()));
+                historyLines.add(line.number());
+            }
         }
-        if (line.settlement() == null) {
-            cases.register(line.invoice(), actor);
-        } else {
-            invoices.registerHistory(line.invoice(), line.settlement());
-            audit.record(line.invoice().number(), CaseEventType.REGISTERED, actor, "Imported as history: "
-                    + Money.format(line.settlement().settledAmount(), line.invoice().currency()) + " of "
-                    + Money.format(line.invoice().amount(), line.invoice().currency()) + " settled on "
-                    + line.settlement().settledOn() + (line.settlement().disputed() ? ", disputed" : ""));
+        if (!history.isEmpty()) {
+            invoices.registerHistory(history);
+            history.forEach(h -> audit.record(h.invoice().number(), CaseEventType.REGISTERED, actor,
+                    "Imported as history: " + Money.format(h.settlement().settledAmount(), h.invoice().currency())
+                            + " of " + Money.format(h.invoice().amount(), h.invoice().currency()) + " settled on "
+                            + h.settlement().settledOn() + (h.settlement().disputed() ? ", disputed" : "")));
+            historyLines.forEach(number -> results.add(new Result(number, Outcome.IMPORTED, null)));
         }
-        return Outcome.IMPORTED;
+        return results;
     }
 }
