@@ -28,7 +28,7 @@ class KpiApiIT extends CollectionTestSupport {
         return http.withBasicAuth(user, "secret").getForEntity(path, JsonNode.class);
     }
 
-    private void invoiceOf(String owner) {
+    private void invoiceOwnedBy(String owner) {
         String clientId = client(owner, false);
         invoices.register(new InvoiceData(newInvoiceNumber(), clientId, new BigDecimal("100.00"), "EUR",
                 TODAY.minusDays(40), TODAY.minusDays(10)));
@@ -36,10 +36,10 @@ class KpiApiIT extends CollectionTestSupport {
 
     @Test
     void eachPersonSeesTheirScope() {
-        invoiceOf("mia");
-        invoiceOf("max");
-        invoiceOf("otto");
-        invoiceOf(null);
+        invoiceOwnedBy("mia");
+        invoiceOwnedBy("max");
+        invoiceOwnedBy("otto");
+        invoiceOwnedBy(null);
 
         assertThat(get("mia", "/api/kpis/on-time").getBody().get("rows").findValuesAsText("subject"))
                 .containsOnly("mia");
@@ -85,7 +85,7 @@ class KpiApiIT extends CollectionTestSupport {
 
     @Test
     void reportsComeAsCsvWhenAskedFor() {
-        invoiceOf("mia");
+        invoiceOwnedBy("mia");
         HttpHeaders csv = new HttpHeaders();
         csv.setAccept(List.of(MediaType.parseMediaType("text/csv")));
         ResponseEntity<String> answer = http.withBasicAuth("mia", "secret").exchange("/api/kpis/aging",
