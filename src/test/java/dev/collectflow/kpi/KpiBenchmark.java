@@ -177,7 +177,7 @@ class KpiBenchmark {
                     last_movement_on, paid_by_due, paid_in_full_on, on_time, paid_late, paid_within_negotiation,
                     days_late, legal_on, court_on, not_due_from_day, not_due_to_day, negotiation_from_day,
                     negotiation_to_day, claim_from_day, claim_to_day, court_from_day, court_to_day)
-                select 'BI' || g, 'bc' || (g % %d), case when g %% 10 = 0 then 'USD' else 'EUR' end, amount, amount,
+                select 'BI' || g, 'bc' || (g %% %d), case when g %% 10 = 0 then 'USD' else 'EUR' end, amount, amount,
                     issue, issue - date '1970-01-01', due, extract(year from due) * 100 + extract(month from due),
                     case when kind < 95 then 'PAID' when kind = 97 then 'COLLECTED' when kind = 98 then 'WRITTEN_OFF'
                          else 'OVERDUE' end,
