@@ -204,7 +204,7 @@ class KpiBenchmark {
                              when kind < 93 then due + 45
                              when kind in (97, 98) then due + 150
                              else null end as closed
-                      from (select g, (g * 7919) %% 100 as kind, (100 + (g * 37) %% 9900)::numeric(19, 2) as amount,
+                      from (select g, ((g::bigint * 7919) %% 100)::int as kind, (100 + (g * 37) %% 9900)::numeric(19, 2) as amount,
                                    date '2022-01-01' + ((g * 13) %% 1790) as issue,
                                    date '2022-01-01' + ((g * 13) %% 1790) + 30 as due
                             from generate_series(1, %d) g) raw) s

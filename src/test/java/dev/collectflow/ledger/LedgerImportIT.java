@@ -148,7 +148,7 @@ class LedgerImportIT extends CollectionTestSupport {
                 + "H-late," + owner + ",200.00,1/2/2013,2/1/2013,12/31/2099,,No\n"
                 + "H-ghost,ghost-" + paid.toLowerCase() + ",200.00,1/2/2013,2/1/2013,2/1/2013,,No\n";
         String mapping = """
-                {"mode": "HISTORY", "currency": "USD", "dateFormat": "M/d/yyyy",
+                {"mode": "HISTORY", "currency": "CHF", "dateFormat": "M/d/yyyy",
                  "columns": {"number": "invoiceNumber", "clientId": "customerID", "amount": "InvoiceAmount",
                  "issueDate": "InvoiceDate", "dueDate": "DueDate", "settledDate": "SettledDate",
                  "settledAmount": "Paid", "disputed": "Disputed"}}""";
@@ -165,7 +165,7 @@ class LedgerImportIT extends CollectionTestSupport {
         assertThat(invoices.get(partly).getStatus()).isEqualTo(InvoiceStatus.WRITTEN_OFF);
         assertThat(invoices.get(partly).isDisputed()).isTrue();
         assertThat(cases.instance(paid)).isEmpty();
-        assertThat(audit.of(paid).get(0).getDetail()).isEqualTo("Imported as history: 100.00 USD of 100.00 USD settled on 2013-02-05");
+        assertThat(audit.of(paid).get(0).getDetail()).isEqualTo("Imported as history: 100.00 CHF of 100.00 CHF settled on 2013-02-05");
     }
 
     @Test
