@@ -99,6 +99,7 @@ class KpiApiIT extends CollectionTestSupport {
 
     @Test
     void theWebappsLoginServesTheDashboardAndReadingOnly() throws Exception {
+        invoiceOwnedBy("mia");
         assertThat(http.getForEntity("/api/kpis/aging", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         java.net.http.HttpResponse<String> anonymous = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.getRootUri() + "/dashboard")).build(),
