@@ -79,10 +79,14 @@ create table kpi_invoice (
     court_from_day          integer,
     court_to_day            integer
 );
-create index kpi_invoice_due on kpi_invoice (due_date);
+-- Each index holds every column its queries read, so PostgreSQL answers them from the index alone: figures of
+-- invoices due in a period, open at a day, issued in a period; the movements of a period.
+create index kpi_invoice_due on kpi_invoice (due_date, client_id, currency, owed, paid_by_due, on_time, paid_late,
+    paid_within_negotiation, days_late, due_month);
 create index kpi_invoice_client_due on kpi_invoice (client_id, due_date);
-create index kpi_invoice_closed on kpi_invoice (closed_on);
-create index kpi_invoice_issue on kpi_invoice (issue_date);
+create index kpi_invoice_open on kpi_invoice (closed_on, issue_date, due_date, client_id, currency, open_amount, amount,
+    last_movement_on, legal_on, court_on, invoice_number);
+create index kpi_invoice_issue on kpi_invoice (issue_date, client_id, currency, amount, due_date);
 create index kpi_invoice_client_issue on kpi_invoice (client_id, issue_day);
 
 -- Every amount that lowered an invoice's open amount, with the stage of the case on that day (days and months as
@@ -100,7 +104,7 @@ create table kpi_movement (
     amount          numeric(19, 2) not null,
     primary key (invoice_number, seq)
 );
-create index kpi_movement_on on kpi_movement (on_date);
+create index kpi_movement_on on kpi_movement (on_date, client_id, currency, due_date, kind, stage, amount, on_month);
 
 -- CSV imports of the ledger: progress and report, kept so a background import can be watched and read later.
 create table ledger_import (

@@ -86,6 +86,7 @@ class KpiBenchmark {
             queries.put("on-time, one client, 5 years", () -> kpis.onTime(director, new KpiFilter(
                     LocalDate.of(2022, 1, 1), today, null, null, null, "bc42", null, "client")));
 
+            System.out.println("Load average before the queries: " + loadAverage());
             System.out.printf("%n%-52s %10s %10s%n", "query (" + String.format("%,d", INVOICES) + " invoices)",
                     "median ms", "max ms");
             for (Map.Entry<String, Supplier<Object>> query : queries.entrySet()) {
@@ -100,6 +101,7 @@ class KpiBenchmark {
                 System.out.printf("%-52s %10.0f %10.0f%n", query.getKey(), times.get(RUNS / 2), times.get(RUNS - 1));
             }
 
+            System.out.println("Load average after the queries: " + loadAverage());
             LedgerImports imports = app.getBean(LedgerImports.class);
             importRate(imports, "history", 100_000, "{\"mode\": \"HISTORY\", \"createClients\": true}");
             importRate(imports, "open (each starts its case)", 5_000, "{\"createClients\": true}");
@@ -108,6 +110,15 @@ class KpiBenchmark {
                     System.getProperty("os.arch"), System.getProperty("java.version"),
                     Runtime.getRuntime().maxMemory() / (1024 * 1024));
             System.out.println("JVM: " + ManagementFactory.getRuntimeMXBean().getVmName());
+        }
+    }
+
+    /** The machine's load (1, 5, 15 minutes): the times mean little on a machine busy with other work. */
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 
@@ -221,6 +232,6 @@ class KpiBenchmark {
                     amount
                 from kpi_invoice where closed_on < date '9999-12-31'
                 """);
-        jdbc.execute("analyze");
+        jdbc.execute("vacuum analyze"); // as autovacuum would after a bulk load: visibility for index-only scans
     }
 }
