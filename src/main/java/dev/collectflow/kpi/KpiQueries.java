@@ -61,7 +61,8 @@ class KpiQueries {
                 + " sum(case when f.paid_within_negotiation then 1 else 0 end) as within_negotiation,"
                 + " sum(f.owed) as owed, sum(f.paid_by_due) as paid_by_due,"
                 + " sum(coalesce(f.days_late, 0)) as days_late"
-                + " from kpi_invoice f" + ATTRIBUTION.formatted("f")
+                + " from kpi_invoice f" + attribution("f", query, key != null && key.startsWith("o.")
+                        || key != null && key.startsWith("t."))
                 + " where f.due_date >= :from and f.due_date <= :to and f.owed > 0"
                 + filters("f", query, params)
                 + " group by " + (key == null ? "" : key + ", ") + "f.currency";
@@ -77,7 +78,7 @@ class KpiQueries {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String sql = "select " + (byMonth ? "cast(m.on_month as varchar(8))" : "'all'") + " as month_key,"
                 + " m.currency, m.kind, m.stage, sum(m.amount) as amount"
-                + " from kpi_movement m" + ATTRIBUTION.formatted("m")
+                + " from kpi_movement m" + attribution("m", query, false)
                 + " where m.on_date >= :from and m.on_date <= :to"
                 + filters("m", query, params)
                 + " group by " + (byMonth ? "m.on_month, " : "") + "m.currency, m.kind, m.stage";
@@ -105,7 +106,7 @@ class KpiQueries {
                 + " case when f.last_movement_on <= :asOf then f.open_amount"
                 + " else f.amount - coalesce((select sum(mm.amount) from kpi_movement mm"
                 + " where mm.invoice_number = f.invoice_number and mm.on_date <= :asOf), 0) end as open_amount"
-                + " from kpi_invoice f" + ATTRIBUTION.formatted("f")
+                + " from kpi_invoice f" + attribution("f", query, false)
                 + " where f.closed_on > :asOf and f.issue_date <= :asOf"
                 + filters("f", query, params) + ") a"
                 + " where a.open_amount > 0 group by a.currency";
@@ -119,7 +120,7 @@ class KpiQueries {
     Map<String, BigDecimal> sales(KpiQuery query) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("from", Date.valueOf(query.from())).addValue("to", Date.valueOf(query.to()));
-        String sql = "select f.currency, sum(f.amount) as amount from kpi_invoice f" + ATTRIBUTION.formatted("f")
+        String sql = "select f.currency, sum(f.amount) as amount from kpi_invoice f" + attribution("f", query, false)
                 + " where f.issue_date >= :from and f.issue_date <= :to" + filters("f", query, params)
                 + " group by f.currency";
         Map<String, BigDecimal> sales = new LinkedHashMap<>();
@@ -139,7 +140,7 @@ class KpiQueries {
                 + " from (select f.client_id, case when exists (select 1 from kpi_invoice n"
                 + " where n.client_id = f.client_id and n.issue_day > f.closed_day"
                 + " and n.issue_day <= f.closed_day + :window) then 1 else 0 end as kept"
-                + " from kpi_invoice f" + ATTRIBUTION.formatted("f")
+                + " from kpi_invoice f" + attribution("f", query, false)
                 + " where f.closed_on >= :from and f.closed_on <= :to and f.closed_on > f.due_date"
                 + filters("f", query, params) + ") c";
         return jdbc.queryForObject(sql, params, (row, i) -> new long[] {row.getLong("clients"), row.getLong("kept")});
@@ -160,7 +161,7 @@ class KpiQueries {
                     .append(stage).append("_cases,");
         }
         select.setLength(select.length() - 1);
-        String sql = select + " from kpi_invoice f" + ATTRIBUTION.formatted("f")
+        String sql = select + " from kpi_invoice f" + attribution("f", query, false)
                 + " where f.due_date >= :from and f.due_date <= :to" + filters("f", query, params);
         return jdbc.queryForObject(sql, params, (row, i) -> {
             Map<String, long[]> times = new LinkedHashMap<>();
@@ -178,11 +179,21 @@ class KpiQueries {
                 + " (select f.currency, f.open_amount, case when f.court_on <= :today then 'COURT'"
                 + " when f.legal_on <= :today then 'CLAIM' when f.due_date < :today then 'NEGOTIATION'"
                 + " else 'NOT_DUE' end as stage"
-                + " from kpi_invoice f" + ATTRIBUTION.formatted("f")
+                + " from kpi_invoice f" + attribution("f", query, false)
                 + " where f.closed_on > :today and f.open_amount > 0" + filters("f", query, params) + ") s"
                 + " group by s.stage, s.currency";
         return jdbc.query(sql, params, (row, i) -> new StageNowSums(row.getString("stage"), row.getString("currency"),
                 row.getLong("cases"), row.getBigDecimal("open_amount")));
+    }
+
+    /**
+     * The ownership and team history joins, only where the query needs the owner or team: to filter or group by
+     * them, or because the asking person sees only some owners' invoices. Everything else reads the facts alone.
+     */
+    private static String attribution(String alias, KpiQuery query, boolean groupsByOwnerOrTeam) {
+        boolean needed = groupsByOwnerOrTeam || query.manager() != null || query.team() != null
+                || query.scope().onlyManager() != null || query.scope().onlyTeams() != null;
+        return needed ? ATTRIBUTION.formatted(alias) : "";
     }
 
     /** The filters and the asking person's scope, as conditions on the invoice (or movement) and its attribution. */

@@ -103,8 +103,10 @@ class KpiBenchmark {
 
             System.out.println("Load average after the queries: " + loadAverage());
             LedgerImports imports = app.getBean(LedgerImports.class);
-            importRate(imports, "history", 100_000, "{\"mode\": \"HISTORY\", \"createClients\": true}");
-            importRate(imports, "open (each starts its case)", 5_000, "{\"createClients\": true}");
+            if (Boolean.parseBoolean(System.getProperty("benchmark.imports", "true"))) {
+                importRate(imports, "history", 100_000, "{\"mode\": \"HISTORY\", \"createClients\": true}");
+                importRate(imports, "open (each starts its case)", 5_000, "{\"createClients\": true}");
+            }
             System.out.printf("%nMachine: %d cores, %s %s, Java %s, max heap %d MB%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                     System.getProperty("os.arch"), System.getProperty("java.version"),
