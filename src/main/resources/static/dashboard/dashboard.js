@@ -68,9 +68,10 @@
 
   function bars(id, categories, series, options) {
     chart(id).setOption(Object.assign({
+      animation: false, // the figures as they are, at once
       tooltip: { trigger: 'axis' },
       legend: {},
-      xAxis: { type: 'category', data: categories },
+      xAxis: { type: 'category', data: categories, axisLabel: { interval: 0 } },
       yAxis: { type: 'value' },
       series: series
     }, options || {}), true);
