@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * Dependencies run one way: {@code system} is the floor; who works here ({@code staff}) and who is logged in
  * ({@code security}) above it; the domain (clients, invoices, payments, the audit trail, mail) knows nothing of cases;
- * {@code collection} runs cases on the domain; the departments work on cases; Tasklist set-up and the demo sit on top.
+ * {@code collection} runs cases on the domain; the departments work on cases; the ledger import and the KPIs read and
+ * register beside them; Tasklist set-up and the demo sit on top.
  * A lower package that must tell a higher one something publishes an event.
  */
 @AnalyzeClasses(packages = "dev.collectflow", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -27,13 +28,17 @@ class ArchitectureTest {
             .layer("Collection").definedBy("dev.collectflow.collection..")
             .layer("Departments").definedBy("dev.collectflow.sales..", "dev.collectflow.finance..",
                     "dev.collectflow.legal..", "dev.collectflow.management..")
+            .layer("Ledger and KPIs").definedBy("dev.collectflow.ledger..", "dev.collectflow.kpi..")
             .layer("Setup").definedBy("dev.collectflow.tasklist..", "dev.collectflow.demo..")
             .whereLayer("Setup").mayNotBeAccessedByAnyLayer()
             .whereLayer("Departments").mayOnlyBeAccessedByLayers("Setup")
-            .whereLayer("Collection").mayOnlyBeAccessedByLayers("Departments", "Setup")
-            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Collection", "Departments", "Setup")
-            .whereLayer("Security").mayOnlyBeAccessedByLayers("Domain", "Collection", "Departments", "Setup")
-            .whereLayer("Staff").mayOnlyBeAccessedByLayers("Security", "Domain", "Collection", "Departments", "Setup");
+            .whereLayer("Ledger and KPIs").mayOnlyBeAccessedByLayers("Setup")
+            .whereLayer("Collection").mayOnlyBeAccessedByLayers("Departments", "Ledger and KPIs", "Setup")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Collection", "Departments", "Ledger and KPIs", "Setup")
+            .whereLayer("Security").mayOnlyBeAccessedByLayers("Domain", "Collection", "Departments", "Ledger and KPIs",
+                    "Setup")
+            .whereLayer("Staff").mayOnlyBeAccessedByLayers("Security", "Domain", "Collection", "Departments",
+                    "Ledger and KPIs", "Setup");
 
     @ArchTest
     static final ArchRule noCycles = slices().matching("dev.collectflow.(*)..").should().beFreeOfCycles();

@@ -2,6 +2,7 @@ package dev.collectflow.audit;
 
 import java.time.Clock;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,10 +16,12 @@ public class AuditTrail {
     private static final int MAX_DETAIL = 2000;
 
     private final CaseEventRepository events;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    public AuditTrail(CaseEventRepository events, Clock clock) {
+    public AuditTrail(CaseEventRepository events, ApplicationEventPublisher publisher, Clock clock) {
         this.events = events;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -26,6 +29,7 @@ public class AuditTrail {
     public void record(String invoiceNumber, CaseEventType type, String actor, String detail) {
         String text = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
         events.save(new CaseEvent(invoiceNumber, clock.instant(), actor == null ? SYSTEM : actor, type, text));
+        publisher.publishEvent(new CaseEventRecorded(invoiceNumber, type));
     }
 
     @Transactional(readOnly = true)

@@ -24,14 +24,16 @@ public class ClientService {
     private final EntityManager entityManager;
     private final SalesTeams salesTeams;
     private final ApplicationEventPublisher events;
+    private final OwnershipHistory ownership;
     private final Clock clock;
 
     public ClientService(ClientRepository clients, EntityManager entityManager, SalesTeams salesTeams,
-                         ApplicationEventPublisher events, Clock clock) {
+                         ApplicationEventPublisher events, OwnershipHistory ownership, Clock clock) {
         this.clients = clients;
         this.entityManager = entityManager;
         this.salesTeams = salesTeams;
         this.events = events;
+        this.ownership = ownership;
         this.clock = clock;
     }
 
@@ -53,6 +55,7 @@ public class ClientService {
         String previousOwner = client.getOwner();
         client.update(details, clock.instant());
         Client saved = clients.save(client);
+        ownership.record(id, details.owner());
         events.publishEvent(new ClientChanged(id, previousOwner, details.owner(), changedBy));
         return new Saved(saved, created);
     }
@@ -73,6 +76,7 @@ public class ClientService {
             throw new ConflictException("owner", "client " + id + " is already owned by " + previousOwner);
         }
         client.assignOwner(owner, clock.instant());
+        ownership.record(id, owner);
         events.publishEvent(new ClientChanged(id, previousOwner, owner, assignedBy));
         return client;
     }

@@ -22,6 +22,8 @@ record EngineCall(String method, List<String> segments) {
         CLAIM,
         UNCLAIM,
         ASSIGN,
+        /** Starting a process from its start form ({@code process-definition/…/submit-form}). */
+        START,
         /** A person changes their own password (Camunda's welcome page); the engine checks the old one. */
         OWN_PASSWORD,
         /** Everything else: changes that only operators make. */
@@ -67,6 +69,14 @@ record EngineCall(String method, List<String> segments) {
         return null;
     }
 
+    /**
+     * The process definition a start-form request names: {@code key/{key}} for
+     * {@code process-definition/key/{key}/submit-form}, else the id of {@code process-definition/{id}/submit-form}.
+     */
+    String startedDefinition() {
+        return segments.size() == 4 ? "key/" + segments.get(2) : segments.get(1);
+    }
+
     /** The user of {@code user/{id}/…}, or null. */
     String userId() {
         return segments.size() >= 2 && segments.get(0).equals("user") ? segments.get(1) : null;
@@ -92,6 +102,9 @@ record EngineCall(String method, List<String> segments) {
         if (method.equals("PUT") && segments.size() == 3 && userId() != null && segments.get(2).equals("credentials")) {
             return Kind.OWN_PASSWORD;
         }
+        if (method.equals("POST") && isStartForm()) {
+            return Kind.START;
+        }
         if (method.equals("POST") && taskId() != null && segments.size() == 3) {
             return switch (segments.get(2)) {
                 case "complete", "submit-form" -> Kind.COMPLETE;
@@ -102,6 +115,13 @@ record EngineCall(String method, List<String> segments) {
             };
         }
         return Kind.OTHER;
+    }
+
+    private boolean isStartForm() {
+        boolean byId = segments.size() == 3 && !segments.get(1).equals("key");
+        boolean byKey = segments.size() == 4 && segments.get(1).equals("key");
+        return (byId || byKey) && segments.get(0).equals("process-definition")
+                && segments.get(segments.size() - 1).equals("submit-form");
     }
 
     private boolean isFilterQuery() {

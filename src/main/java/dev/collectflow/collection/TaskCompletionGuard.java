@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -42,7 +43,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * operators ({@code camunda-admin}) may read (the engine's authorizations decide what they see), query their task
  * lists, and take the steps the regulation knows: claim a task from their queue, take over a task they may hold (a
  * head of sales a negotiation of their team; see {@link TaskAssignment}), give a queue task back, and complete a task
- * they hold with exactly its {@link TaskCompletion}'s fields, checked as strictly as the forms check them. Everything
+ * they hold with exactly its {@link TaskCompletion}'s fields, checked as strictly as the forms check them, and start
+ * a process that has a {@link StartFormCheck} from its start form, checked the same way. Everything
  * else (resolving, delegating, setting variables, creating or deleting tasks, starting, correcting or messaging
  * cases, signals, jobs, users and groups) is refused with 403. For everyone, a task that does not exist (or is done,
  * or is not theirs to see) answers 404 and a claim of someone else's task 409, before the engine would answer 500.
@@ -54,10 +56,12 @@ public class TaskCompletionGuard extends OncePerRequestFilter {
     private static final int MAX_BODY = 1024 * 1024;
     private static final Set<String> COMPLETION_KEYS = Set.of("variables", "withVariablesInReturn");
     private static final Set<String> ASSIGNMENT_KEYS = Set.of("userId");
+    private static final Set<String> START_KEYS = Set.of("variables", "businessKey");
     /** Requests whose body the gate checks; all others go on untouched (or are refused without reading). */
-    private static final Set<Kind> READS_BODY = Set.of(Kind.COMPLETE, Kind.CLAIM, Kind.ASSIGN);
+    private static final Set<Kind> READS_BODY = Set.of(Kind.COMPLETE, Kind.CLAIM, Kind.ASSIGN, Kind.START);
 
     private final Map<String, TaskCompletion<?>> completions;
+    private final Map<String, StartFormCheck> startChecks;
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final RepositoryService repository;
@@ -65,11 +69,13 @@ public class TaskCompletionGuard extends OncePerRequestFilter {
     private final DirectoryGrants directory;
     private final ObjectMapper json;
 
-    public TaskCompletionGuard(List<TaskCompletion<?>> completions, TaskService tasks, RuntimeService runtime,
-                               RepositoryService repository, IdentityService identity, DirectoryGrants directory,
-                               ObjectMapper json) {
+    public TaskCompletionGuard(List<TaskCompletion<?>> completions, List<StartFormCheck> startChecks,
+                               TaskService tasks, RuntimeService runtime, RepositoryService repository,
+                               IdentityService identity, DirectoryGrants directory, ObjectMapper json) {
         this.completions = completions.stream()
                 .collect(Collectors.toMap(TaskCompletion::taskDefinitionKey, Function.identity()));
+        this.startChecks = startChecks.stream()
+                .collect(Collectors.toMap(StartFormCheck::processDefinitionKey, Function.identity()));
         this.tasks = tasks;
         this.runtime = runtime;
         this.repository = repository;
@@ -148,6 +154,7 @@ public class TaskCompletionGuard extends OncePerRequestFilter {
             case CLAIM -> checkClaim(task, caller, body, contentType);
             case ASSIGN -> checkAssignment(task, caller, body, contentType);
             case UNCLAIM -> checkReturnToQueue(task, caller);
+            case START -> checkStart(call, body, contentType, true);
             case OWN_PASSWORD -> {
                 if (!caller.id().equals(call.userId())) {
                     throw forbidden("You may change only your own password.");
@@ -163,6 +170,8 @@ public class TaskCompletionGuard extends OncePerRequestFilter {
             throws Refusal {
         if (kind == Kind.COMPLETE) {
             checkCompletion(task, body, contentType, false);
+        } else if (kind == Kind.START) {
+            checkStart(call, body, contentType, false);
         } else if (kind == Kind.CLAIM) {
             String userId = userId(body, contentType);
             if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
@@ -217,6 +226,33 @@ public class TaskCompletionGuard extends OncePerRequestFilter {
         if (!violations.isEmpty()) {
             throw new Refusal(HttpServletResponse.SC_BAD_REQUEST, "Cannot complete task " + taskId + ": "
                     + TaskInputRejectedException.describe(task.getName(), violations), violations);
+        }
+    }
+
+    private void checkStart(EngineCall call, byte[] body, String contentType, boolean onlyCheckedProcesses)
+            throws Refusal {
+        String definition = call.startedDefinition();
+        String key = definition.startsWith("key/") ? definition.substring(4) : EngineRights.read(identity, () -> {
+            ProcessDefinition byId = repository.createProcessDefinitionQuery().processDefinitionId(definition)
+                    .singleResult();
+            return byId == null ? null : byId.getKey();
+        });
+        StartFormCheck startCheck = key == null ? null : startChecks.get(key);
+        if (startCheck == null) {
+            if (onlyCheckedProcesses) {
+                throw forbidden("Not allowed: " + call + " is not started by people; an operator starts it.");
+            }
+            return;
+        }
+        List<Violation> violations;
+        try {
+            violations = startCheck.check(readBody(body, contentType, START_KEYS).variables());
+        } catch (TaskRequestBody.Unreadable e) {
+            throw new Refusal(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+        }
+        if (!violations.isEmpty()) {
+            throw new Refusal(HttpServletResponse.SC_BAD_REQUEST, "Cannot start " + key + ": " + violations.stream()
+                    .map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")), violations);
         }
     }
 

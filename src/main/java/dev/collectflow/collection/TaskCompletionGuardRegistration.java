@@ -22,10 +22,11 @@ class TaskCompletionGuardRegistration {
 
     @Bean
     FilterRegistrationBean<TaskCompletionGuard> taskCompletionGuard(List<TaskCompletion<?>> completions,
-            TaskService tasks, RuntimeService runtime, RepositoryService repository, IdentityService identity,
+            List<StartFormCheck> startChecks, TaskService tasks, RuntimeService runtime, RepositoryService repository, IdentityService identity,
             DirectoryGrants directory, ObjectMapper json) {
         FilterRegistrationBean<TaskCompletionGuard> registration = new FilterRegistrationBean<>(
-                new TaskCompletionGuard(completions, tasks, runtime, repository, identity, directory, json));
+                new TaskCompletionGuard(completions, startChecks, tasks, runtime, repository, identity, directory,
+                        json));
         registration.addUrlPatterns("/engine-rest/*");
         registration.addServletNames("Engine Api");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE);

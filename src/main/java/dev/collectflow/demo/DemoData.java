@@ -45,10 +45,11 @@ class DemoData implements ApplicationRunner {
     private final AuditTrail audit;
     private final Deadlines deadlines;
     private final RuntimeService runtime;
+    private final DemoHistory history;
 
     DemoData(DemoUsers users, DemoProperties properties, ClientRepository clientRepository, ClientService clients,
              CollectionCases cases, InvoiceService invoices, AuditTrail audit, Deadlines deadlines,
-             RuntimeService runtime) {
+             RuntimeService runtime, DemoHistory history) {
         this.users = users;
         this.properties = properties;
         this.clientRepository = clientRepository;
@@ -58,6 +59,7 @@ class DemoData implements ApplicationRunner {
         this.audit = audit;
         this.deadlines = deadlines;
         this.runtime = runtime;
+        this.history = history;
     }
 
     @Override
@@ -81,6 +83,7 @@ class DemoData implements ApplicationRunner {
         invoice("INI-3001", "initech", "58000.00", today.minusDays(32), today.minusDays(2)); // management decides
         invoice("UMB-4001", "umbrella", "2150.00", today.minusDays(31), today.minusDays(1)); // heads assign owner
         caseAtLegal("GLX-1990", "globex", "max", "9900.00", today.minusDays(60), today.minusDays(30));
+        history.create(today); // months of settled invoices, so the dashboard has figures at once
         log.info("Demo data created: log in to Tasklist as mia, max, sam, lena, dora or fred");
     }
 

@@ -28,6 +28,9 @@ public class Invoice {
     private Instant closedAt;
     /** When the case was handed to legal; null while it is not. */
     private Instant handedToLegalAt;
+    /** Imported as closed history: settled before it reached CollectFlow, no case ran for it. */
+    private boolean history;
+    private boolean disputed;
     @Version
     private long version;
 
@@ -100,4 +103,6 @@ public class Invoice {
     public Instant getRegisteredAt() { return registeredAt; }
     public Instant getClosedAt() { return closedAt; }
     public Instant getHandedToLegalAt() { return handedToLegalAt; }
+    public boolean isHistory() { return history; }
+    public boolean isDisputed() { return disputed; }
 }

@@ -36,7 +36,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = path(request);
-        return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+        return path.equals("/actuator/health") || path.startsWith("/actuator/health/")
+                || request.getAttribute(USER_ATTRIBUTE) != null; // logged in to the webapps (WebappSessionLogin)
     }
 
     private static String path(HttpServletRequest request) {

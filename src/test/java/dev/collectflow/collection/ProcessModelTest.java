@@ -164,6 +164,19 @@ class ProcessModelTest {
     }
 
     @Test
+    void theRegisterInvoiceDescriptorNamesEveryActivity() throws IllegalAccessException {
+        BpmnModelInstance register = Bpmn.readModelFromFile(BPMN.resolve("RegisterInvoiceProcess.bpmn").toFile());
+        Set<String> activities = register.getModelElementsByType(FlowNode.class).stream()
+                .filter(node -> !(node instanceof ExclusiveGateway)).map(BaseElement::getId).collect(Collectors.toSet());
+        assertThat(constants(dev.collectflow.ledger.RegisterInvoiceProcess.Activities.class))
+                .containsExactlyInAnyOrderElementsOf(activities);
+        assertThat(register.getModelElementsByType(Process.class)).allSatisfy(p -> {
+            assertThat(p.isCamundaStartableInTasklist()).isTrue();
+            assertThat(p.getId()).isEqualTo(dev.collectflow.ledger.RegisterInvoiceProcess.KEY);
+        });
+    }
+
+    @Test
     void decisionsAreQuestionsWithLabelledConditionalAnswers() {
         models.forEach((file, instance) -> {
             for (ExclusiveGateway gateway : instance.getModelElementsByType(ExclusiveGateway.class)) {
@@ -223,6 +236,17 @@ class ProcessModelTest {
                 listeners.forEach(l -> bean(l.getCamundaDelegateExpression()));
             }
         }
+        for (BpmnModelInstance each : models.values()) {
+            for (StartEvent start : each.getModelElementsByType(StartEvent.class)) {
+                if (start.getCamundaFormRef() != null) {
+                    assertThat(start.getCamundaFormRefBinding()).as(start.getId()).isEqualTo("deployment");
+                    File form = FORMS.resolve(start.getCamundaFormRef() + ".form").toFile();
+                    assertThat(form).as(start.getId() + " form").exists();
+                    assertThat(new ObjectMapper().readTree(form).get("id").asText()).isEqualTo(start.getCamundaFormRef());
+                    formsUsed.add(start.getCamundaFormRef());
+                }
+            }
+        }
         try (Stream<Path> files = Files.list(FORMS)) {
             assertThat(files.map(f -> f.getFileName().toString().replace(".form", "")))
                     .as("every form belongs to a task").containsExactlyInAnyOrderElementsOf(formsUsed);
@@ -237,6 +261,20 @@ class ProcessModelTest {
             List<String> keys = new ArrayList<>();
             new ObjectMapper().readTree(file.toFile()).get("components")
                     .forEach(component -> keys.addAll(keys(component)));
+            assertThat(variables).as(file.toString()).containsAll(keys);
+        }
+    }
+
+    @Test
+    void theRegisterInvoiceStartFormIsNamedAsTheVariablesItSets() throws Exception {
+        Set<String> variables = constants(dev.collectflow.ledger.RegisterInvoiceProcess.Variables.class);
+        for (StartEvent start : models.get(dev.collectflow.ledger.RegisterInvoiceProcess.KEY + ".bpmn")
+                .getModelElementsByType(StartEvent.class)) {
+            Path file = FORMS.resolve(start.getCamundaFormRef() + ".form");
+            List<String> keys = new ArrayList<>();
+            new ObjectMapper().readTree(file.toFile()).get("components")
+                    .forEach(component -> keys.addAll(keys(component)));
+            assertThat(keys).as(file.toString()).isNotEmpty();
             assertThat(variables).as(file.toString()).containsAll(keys);
         }
     }

@@ -65,6 +65,15 @@ class DemoApplicationIT {
             assertThat(visibleTasks(engine, "mia")).containsExactly("Negotiate payment — ACME-0990, Acme Ltd");
             assertThat(visibleTasks(engine, "fred")).isEmpty();
 
+            // the dashboard has months of history to show at once: figures for both managers and the owner-less client
+            var onTime = app.getBean(dev.collectflow.kpi.KpiService.class).onTime(
+                    new dev.collectflow.security.ApiUser("dora", java.util.Set.of("management")),
+                    dev.collectflow.kpi.KpiFilter.none()).rows();
+            assertThat(onTime).extracting(dev.collectflow.kpi.KpiRows.OnTime::subject)
+                    .contains("mia", "max", "(no owner)");
+            assertThat(onTime).allSatisfy(row -> assertThat(row.invoices()).isGreaterThanOrEqualTo(6));
+            assertThat(onTime).anySatisfy(row -> assertThat(row.paidLate()).isPositive());
+
             tasksBefore = engine.getTaskService().createTaskQuery().orderByTaskId().asc().list().stream()
                     .map(Task::getId).toList();
             clients = app.getBean(ClientRepository.class).count();
