@@ -7,7 +7,11 @@ import dev.collectflow.system.Groups;
 import dev.collectflow.system.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -27,6 +31,9 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Ledger import", description = "Invoices from a CSV export of the ledger, as open cases or closed history")
 class LedgerImportController {
 
+    /** Imports are named by random UUIDs. */
+    private static final String IMPORT_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
     private final LedgerImports imports;
     private final CurrentUser currentUser;
     private final ObjectMapper json;
@@ -43,7 +50,16 @@ class LedgerImportController {
                     + " OPEN or HISTORY, columns {field: header}, dateFormat, decimalSeparator, groupingSeparator,"
                     + " delimiter, charset, currency, createClients). 200 with the report when done; 202 with the"
                     + " report and a Location to poll when the file runs in the background. Each rejected line is"
-                    + " reported with its number and reason; the same invoice again counts as a duplicate. For finance.")
+                    + " reported with its number and reason; the same invoice again counts as a duplicate. For finance.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = Upload.class))),
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Imported; the report is complete",
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                schema = @Schema(implementation = ImportReport.class))),
+                @ApiResponse(responseCode = "202", description = "Importing in the background; poll the Location",
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                schema = @Schema(implementation = ImportReport.class)))})
     ResponseEntity<ImportReport> importFile(
             @RequestParam("file") MultipartFile file,
             @Parameter(description = "JSON, see the description") @RequestParam(value = "mapping", required = false)
@@ -58,7 +74,8 @@ class LedgerImportController {
 
     @GetMapping("/{id}")
     @Operation(summary = "Progress and report of an import")
-    ImportReport report(@PathVariable String id) {
+    ImportReport report(@PathVariable @Pattern(regexp = IMPORT_ID, message = "must be an import id as answered"
+            + " by POST /api/invoices/import") String id) {
         currentUser.requireGroup(Groups.FINANCE, Groups.ADMIN);
         return imports.report(id);
     }
@@ -68,6 +85,12 @@ class LedgerImportController {
     List<ImportReport> recent() {
         currentUser.requireGroup(Groups.FINANCE, Groups.ADMIN);
         return imports.recent();
+    }
+
+    /** The parts of an import request, as the API documentation shows them. */
+    @Schema(requiredProperties = "file")
+    record Upload(@Schema(type = "string", format = "binary", description = "CSV with a header line") String file,
+                  @Schema(description = "JSON ImportMapping (see the description); optional") String mapping) {
     }
 
     private ImportMapping mapping(String text) {

@@ -319,10 +319,12 @@ class CollectionApiIT extends CollectionTestSupport {
                 }
             });
             if (op.has("requestBody")) {
-                assertThat(op.get("requestBody").get("required").asBoolean()).as(operation).isTrue();
-                String ref = op.get("requestBody").get("content").get("application/json").get("schema")
-                        .get("$ref").asText();
-                JsonNode body = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+                assertThat(op.get("requestBody").path("required").asBoolean()).as(operation).isTrue();
+                JsonNode content = op.get("requestBody").get("content");
+                JsonNode schema = (content.has("application/json") ? content.get("application/json")
+                        : content.get("multipart/form-data")).get("schema");
+                String ref = schema.path("$ref").asText();
+                JsonNode body = ref.isEmpty() ? schema : schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
                 assertThat(body.get("required")).as(operation).isNotEmpty();
                 assertThat(statuses).as(operation).contains("400", "409", "413", "415", "422");
             }

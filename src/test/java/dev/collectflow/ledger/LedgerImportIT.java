@@ -157,7 +157,7 @@ class LedgerImportIT extends CollectionTestSupport {
 
         assertThat(report.get("imported").asInt()).isEqualTo(2);
         assertThat(rejections(report)).containsOnlyKeys(4, 5);
-        assertThat(rejections(report).get(4)).contains("settledDate 2099-12-31 is in the future");
+        assertThat(rejections(report).get(4)).contains("settledDate must not be in the future");
         assertThat(rejections(report).get(5)).contains("clientId 'ghost-", "is not a known client");
         assertThat(invoices.get(paid).getStatus()).isEqualTo(InvoiceStatus.PAID);
         assertThat(invoices.get(paid).getOpenAmount()).isEqualByComparingTo(BigDecimal.ZERO);

@@ -94,13 +94,18 @@ class RegisterInvoiceProcessIT extends CollectionTestSupport {
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody().get("errors").findValuesAsText("field"))
                 .containsExactly("amount", "currency", "dueDate");
-        assertThat(refused.getBody().get("message").asText()).startsWith("Cannot register the invoice: amount ");
+        assertThat(refused.getBody().get("message").asText()).startsWith("Cannot start RegisterInvoiceProcess: amount ");
 
-        ResponseEntity<JsonNode> rules = submit("fred", Map.of("number", number, "clientId", "nobody-" + number,
+        ResponseEntity<JsonNode> dates = submit("fred", Map.of("number", number, "clientId", clientId,
                 "amount", "10.00", "currency", "EUR", "issueDate", "2027-01-04", "dueDate", "2027-01-01"));
-        assertThat(rules.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(rules.getBody().get("errors").findValuesAsText("message"))
-                .containsExactly("client nobody-" + number + " does not exist", "must not be before issueDate");
+        assertThat(dates.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(dates.getBody().get("errors").findValuesAsText("message"))
+                .containsExactly("must not be before issueDate 2027-01-04");
+        ResponseEntity<JsonNode> unknownClient = submit("fred", Map.of("number", number, "clientId", "nobody-" + number,
+                "amount", "10.00", "currency", "EUR", "issueDate", "2027-01-04", "dueDate", "2027-02-03"));
+        assertThat(unknownClient.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknownClient.getBody().get("errors").findValuesAsText("message"))
+                .containsExactly("client nobody-" + number + " does not exist");
 
         submit("fred", invoice(number, clientId, "100.00"));
         ResponseEntity<JsonNode> otherData = submit("fred", invoice(number, clientId, "999.00"));
