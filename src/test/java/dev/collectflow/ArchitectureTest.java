@@ -27,7 +27,7 @@ class ArchitectureTest {
             .layer("Collection").definedBy("dev.collectflow.collection..")
             .layer("Departments").definedBy("dev.collectflow.sales..", "dev.collectflow.finance..",
                     "dev.collectflow.legal..", "dev.collectflow.management..")
-            .layer("Setup").definedBy("dev.collectflow.tasklist..", "dev.collectflow.demo..")
+            .layer("Setup").definedBy("dev.collectflow.tasklist..", "dev.collectflow.demo..", "dev.collectflow.operations..")
             .whereLayer("Setup").mayNotBeAccessedByAnyLayer()
             .whereLayer("Departments").mayOnlyBeAccessedByLayers("Setup")
             .whereLayer("Collection").mayOnlyBeAccessedByLayers("Departments", "Setup")
