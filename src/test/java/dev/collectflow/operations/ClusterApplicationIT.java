@@ -44,7 +44,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ClusterApplicationIT {
 
     static final int CASES = Integer.getInteger("collectflow.cluster.cases", 1000);
-    private static final Duration START = Duration.ofMinutes(6);
+    private static final Duration START = Duration.ofMinutes(10);
     private static final Duration SWEEP = Duration.ofMinutes(12);
     private static final String NEGOTIATION = "Task_NegotiatePayment";
     private static final Pattern OVERDUE_SUBJECT = Pattern.compile("Overdue: invoice ([A-Z]+-\\d+)");
