@@ -121,11 +121,13 @@ class FaultsApplicationIT {
         CompletableFuture<Receipt> payment = CompletableFuture.supplyAsync(() -> app.getBean(PaymentService.class)
                 .receive(new PaymentData("CLASH-PAY-1", invoice, new BigDecimal("250.00"), "EUR", LocalDate.now()),
                         "erp"));
-        // the payment has committed, and ending its case waits for the step's locks
-        eventually(() -> jdbc.queryForObject("select count(*) from case_closing where invoice_number = ?",
-                Integer.class, invoice) == 1, "payment committed");
         eventually(() -> jdbc.queryForObject("select count(*) from pg_locks where not granted", Integer.class) > 0,
-                "closing the case waits for the step");
+                "the payment's side waits for the step");
+        // while the step still holds the case, the payment is already stored: only ending the case waits
+        assertThat(jdbc.queryForObject("select count(*) from payment where payment_id = 'CLASH-PAY-1'", Integer.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from case_closing where invoice_number = ?", Integer.class,
+                invoice)).isEqualTo(1);
         commitStep.countDown();
         step.get(60, TimeUnit.SECONDS);
 
