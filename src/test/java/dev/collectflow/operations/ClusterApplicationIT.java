@@ -44,7 +44,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ClusterApplicationIT {
 
     static final int CASES = Integer.getInteger("collectflow.cluster.cases", 1000);
-    private static final Duration START = Duration.ofMinutes(10);
+    private static final Duration START = Duration.ofMinutes(15);
     private static final Duration SWEEP = Duration.ofMinutes(12);
     private static final String NEGOTIATION = "Task_NegotiatePayment";
     private static final Pattern OVERDUE_SUBJECT = Pattern.compile("Overdue: invoice ([A-Z]+-\\d+)");
@@ -215,6 +215,7 @@ class ClusterApplicationIT {
                     assertThat(type).startsWith("application/problem+json"));
             assertThat(body(refused).get("status").asInt()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(nodeA.get("/engine-rest/task/count").statusCode()).isEqualTo(503);
             assertThat(nodeA.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
         } finally {
             database.restore();
