@@ -29,7 +29,7 @@ class ArchitectureTest {
             .layer("Departments").definedBy("dev.collectflow.sales..", "dev.collectflow.finance..",
                     "dev.collectflow.legal..", "dev.collectflow.management..")
             .layer("Ledger and KPIs").definedBy("dev.collectflow.ledger..", "dev.collectflow.kpi..")
-            .layer("Setup").definedBy("dev.collectflow.tasklist..", "dev.collectflow.demo..")
+            .layer("Setup").definedBy("dev.collectflow.tasklist..", "dev.collectflow.demo..", "dev.collectflow.operations..")
             .whereLayer("Setup").mayNotBeAccessedByAnyLayer()
             .whereLayer("Departments").mayOnlyBeAccessedByLayers("Setup")
             .whereLayer("Ledger and KPIs").mayOnlyBeAccessedByLayers("Setup")

@@ -5,6 +5,8 @@ import static dev.collectflow.collection.InvoiceCollectionProcess.Activities.*;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The stage of the regulation a case is in, read from where its process instance stands. */
 public enum CaseStage {
@@ -49,6 +51,12 @@ public enum CaseStage {
                 .filter(stage -> stage != null)
                 .max(Comparator.naturalOrder())
                 .orElse(CLOSED);
+    }
+
+    /** The activities at which a case is in this stage. */
+    public Set<String> activities() {
+        return BY_ACTIVITY.entrySet().stream().filter(entry -> entry.getValue() == this)
+                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Whether this activity marks a stage (the process model test checks that every wait state does). */

@@ -198,7 +198,7 @@ public class InvoiceService {
 
     /**
      * Books a payment against the open amount. When nothing is left to pay the invoice is closed as paid and
-     * {@link InvoiceSettled} is published, in this transaction, so the case ends together with the booking.
+     * {@link InvoiceSettled} is published in this transaction (the case is ended after it commits).
      */
     @Transactional
     public Settlement applyPayment(String number, BigDecimal amount) {

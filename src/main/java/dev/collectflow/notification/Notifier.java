@@ -1,5 +1,7 @@
 package dev.collectflow.notification;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Collection;
@@ -35,13 +37,19 @@ public class Notifier {
     private final ITemplateEngine templates;
     private final IdentityService identity;
     private final MailProperties properties;
+    private final Counter sent;
+    private final Counter failures;
 
     public Notifier(ObjectProvider<JavaMailSender> mailSender, ITemplateEngine templates, IdentityService identity,
-                    MailProperties properties) {
+                    MailProperties properties, MeterRegistry meters) {
         this.mailSender = mailSender;
         this.templates = templates;
         this.identity = identity;
         this.properties = properties;
+        this.sent = Counter.builder("collectflow.mail.sent").description("Mails handed to the SMTP server")
+                .register(meters);
+        this.failures = Counter.builder("collectflow.mail.failures")
+                .description("Mails the SMTP server did not take (the step is retried)").register(meters);
     }
 
     /**
@@ -87,8 +95,13 @@ public class Notifier {
             helper.setSubject(Objects.requireNonNull(subject));
             helper.setText(html, true);
             sender.send(message);
+            sent.increment();
         } catch (MessagingException e) {
+            failures.increment();
             throw new MailSendException("Could not compose mail '" + subject + "'", e);
+        } catch (RuntimeException e) {
+            failures.increment();
+            throw e;
         }
     }
 }

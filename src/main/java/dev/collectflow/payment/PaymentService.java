@@ -18,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Receives payments. Each is stored first (its id makes a repeat harmless), then booked against its invoice; a
- * payment for an invoice nobody registered yet stays unmatched until that invoice arrives.
+ * payment for an invoice nobody registered yet stays unmatched until that invoice arrives. A payment commits on its
+ * own, without touching the case's process: a payment that settles the invoice ends the case after the commit
+ * ({@code collection.InvoicePaidCorrelation}), so a step of the case running at the same moment cannot refuse it.
  */
 @Service
 public class PaymentService {

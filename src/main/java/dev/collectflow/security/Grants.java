@@ -7,7 +7,11 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.springframework.stereotype.Service;
 
-/** Camunda grant authorizations, created once: granting what is already granted changes nothing. */
+/**
+ * Camunda grant authorizations, created once: granting what is already granted changes nothing. Check-then-insert is
+ * safe because nodes set up one at a time (operations/StartUpLock) and a case's own steps run one at a time
+ * (exclusive jobs); the engine's unique constraint on (grantee, resource, resource id) refuses any second row.
+ */
 @Service
 public class Grants {
 

@@ -73,10 +73,10 @@ class TasklistFilters implements ApplicationRunner {
     }
 
     private void save(String name, int priority, String description, TaskQuery query, String... readers) {
-        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
-        if (filter == null) {
-            filter = filters.newTaskFilter(name);
-        }
+        // Nodes set up one at a time (operations/StartUpLock); copies left by an older race are removed here.
+        List<Filter> existing = filters.createFilterQuery().filterName(name).orderByFilterId().asc().list();
+        existing.stream().skip(1).forEach(copy -> filters.deleteFilter(copy.getId()));
+        Filter filter = existing.isEmpty() ? filters.newTaskFilter(name) : existing.get(0);
         filter.setOwner(null);
         filter.setQuery(query);
         filter.setProperties(properties(priority, description));

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The production profile on real PostgreSQL: schema by Flyway and the engine, a case run end to end. */
+/**
+ * The production profile on an empty real PostgreSQL: the schema by Flyway (Camunda's scripts, then the domain), which
+ * the engine only checks; a case run end to end.
+ */
 class PostgresApplicationIT {
 
     @Test
@@ -48,6 +51,10 @@ class PostgresApplicationIT {
                              "--camunda.bpm.job-execution.enabled=false")) {
             ProcessEngine engine = app.getBean(ProcessEngine.class);
             assertThat(engine.getProcessEngineConfiguration().getDatabaseType()).isEqualTo("postgres");
+            assertThat(engine.getProcessEngineConfiguration().getDatabaseSchemaUpdate()).isEqualTo("false");
+            assertThat(app.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForList(
+                    "select version from flyway_schema_history where success order by installed_rank", String.class))
+                    .startsWith("0.1", "1");
             IdentityService identity = engine.getIdentityService();
             assertThat(identity.createUserQuery().list()).as("no demo users in production")
                     .extracting(User::getId).containsExactly("admin");

@@ -148,9 +148,8 @@ class TasklistBrowser implements AutoCloseable {
 
     /** Clicks a saved filter in the left column and answers the names of the tasks it lists. */
     List<String> openFilter(String filterName) {
-        WebElement filter = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//div[contains(@class,'task-filter')]//h4/a[contains(normalize-space(.), '" + filterName + "')]")));
-        filter.click();
+        click(By.xpath(
+                "//div[contains(@class,'task-filter')]//h4/a[contains(normalize-space(.), '" + filterName + "')]"));
         wait.until(ExpectedConditions.attributeContains(By.xpath("//div[contains(@class,'task-filter')]"
                 + "[.//h4/a[contains(normalize-space(.), '" + filterName + "')]]"), "class", "active"));
         // the list is loaded once it shows tasks or says there are none
@@ -163,22 +162,27 @@ class TasklistBrowser implements AutoCloseable {
     }
 
     List<String> taskNames() {
-        return driver.findElements(By.cssSelector(".tasks-list li.task h4")).stream()
-                .map(WebElement::getText).toList();
+        // Tasklist redraws its list while it refreshes: read it again when an entry went stale
+        return wait.ignoring(StaleElementReferenceException.class).until(page -> page
+                .findElements(By.cssSelector(".tasks-list li.task h4")).stream().map(WebElement::getText).toList());
+    }
+
+    /** Clicks the element once it is clickable, found afresh if Tasklist redrew it meanwhile. */
+    private void click(By element) {
+        wait.ignoring(StaleElementReferenceException.class).until(page -> {
+            WebElement found = ExpectedConditions.elementToBeClickable(element).apply(page);
+            if (found == null) {
+                return false;
+            }
+            found.click();
+            return true;
+        });
     }
 
     /** Opens the task whose name contains the text; answers the text of the task's form once it is shown. */
     String openTask(String nameContains) {
-        By task = By.xpath(
-                "//*[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4[contains(., '" + nameContains + "')]");
-        wait.until(d -> { // the list refreshes itself: a task found a moment ago may have been drawn anew
-            try {
-                wait.until(ExpectedConditions.elementToBeClickable(task)).click();
-                return true;
-            } catch (StaleElementReferenceException e) {
-                return false;
-            }
-        });
+        click(By.xpath(
+                "//*[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4[contains(., '" + nameContains + "')]"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details h2.task"), nameContains));
         WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"), "Open amount"));
