@@ -9,9 +9,11 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Dependencies run one way: {@code system} is the floor; who works here ({@code staff}) and who is logged in
+ * Dependencies run one way: {@code system} is the floor, the business calendar on it; who works here ({@code staff}) and who is logged in
  * ({@code security}) above it; the domain (clients, invoices, payments, the audit trail, mail) knows nothing of cases;
- * {@code collection} runs cases on the domain; the departments work on cases; Tasklist set-up and the demo sit on top.
+ * {@code collection} runs cases on the domain; the departments work on cases; the pressure scale runs beside them
+ * (it uses sales and management facts); the personal calendar feed shows its calls; Tasklist set-up and the demo sit
+ * on top.
  * A lower package that must tell a higher one something publishes an event.
  */
 @AnalyzeClasses(packages = "dev.collectflow", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -20,6 +22,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("System").definedBy("dev.collectflow.system..")
+            .layer("Calendar").definedBy("dev.collectflow.calendar..")
             .layer("Staff").definedBy("dev.collectflow.staff..")
             .layer("Security").definedBy("dev.collectflow.security..")
             .layer("Domain").definedBy("dev.collectflow.audit..", "dev.collectflow.client..",
@@ -27,13 +30,21 @@ class ArchitectureTest {
             .layer("Collection").definedBy("dev.collectflow.collection..")
             .layer("Departments").definedBy("dev.collectflow.sales..", "dev.collectflow.finance..",
                     "dev.collectflow.legal..", "dev.collectflow.management..")
+            .layer("PressureScale").definedBy("dev.collectflow.pressure..")
+            .layer("Feed").definedBy("dev.collectflow.feed..")
             .layer("Setup").definedBy("dev.collectflow.tasklist..", "dev.collectflow.demo..")
             .whereLayer("Setup").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Departments").mayOnlyBeAccessedByLayers("Setup")
-            .whereLayer("Collection").mayOnlyBeAccessedByLayers("Departments", "Setup")
-            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Collection", "Departments", "Setup")
-            .whereLayer("Security").mayOnlyBeAccessedByLayers("Domain", "Collection", "Departments", "Setup")
-            .whereLayer("Staff").mayOnlyBeAccessedByLayers("Security", "Domain", "Collection", "Departments", "Setup");
+            .whereLayer("Feed").mayNotBeAccessedByAnyLayer()
+            .whereLayer("PressureScale").mayOnlyBeAccessedByLayers("Feed", "Setup")
+            .whereLayer("Departments").mayOnlyBeAccessedByLayers("PressureScale", "Setup")
+            .whereLayer("Collection").mayOnlyBeAccessedByLayers("Departments", "PressureScale", "Feed", "Setup")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Collection", "Departments", "PressureScale", "Feed", "Setup")
+            .whereLayer("Security").mayOnlyBeAccessedByLayers("Domain", "Collection", "Departments", "PressureScale",
+                    "Feed", "Setup")
+            .whereLayer("Staff").mayOnlyBeAccessedByLayers("Security", "Domain", "Collection", "Departments",
+                    "PressureScale", "Feed", "Setup")
+            .whereLayer("Calendar").mayOnlyBeAccessedByLayers("Staff", "Security", "Domain", "Collection",
+                    "Departments", "PressureScale", "Feed", "Setup");
 
     @ArchTest
     static final ArchRule noCycles = slices().matching("dev.collectflow.(*)..").should().beFreeOfCycles();

@@ -13,7 +13,7 @@ public record ClientRequest(
         @Size(max = 200) String contactPerson,
         @Size(max = 64) String owner,
         Boolean keyClient,
-        @Pattern(regexp = "[a-z]{2}", message = "must be a two-letter ISO 639 language code such as en") String language) {
+        @SupportedLanguage String language) {
 
     ClientDetails details() {
         return new ClientDetails(name.strip(), blankToNull(email), blankToNull(phone), blankToNull(contactPerson),

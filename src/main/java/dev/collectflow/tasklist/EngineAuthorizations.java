@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
 
 import dev.collectflow.collection.InvoiceCollectionProcess;
+import dev.collectflow.pressure.PressureScaleProcess;
 import dev.collectflow.security.Grants;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -39,6 +40,7 @@ class EngineAuthorizations implements ApplicationRunner {
         for (String department : DEPARTMENTS) {
             grants.toGroup(department, Resources.APPLICATION, "tasklist", ACCESS);
             grants.toGroup(department, Resources.PROCESS_DEFINITION, InvoiceCollectionProcess.KEY, READ);
+            grants.toGroup(department, Resources.PROCESS_DEFINITION, PressureScaleProcess.KEY, READ);
             // colleagues' names and mail addresses in Tasklist
             grants.toGroup(department, Resources.USER, Authorization.ANY, READ);
             grants.toGroup(department, Resources.GROUP, Authorization.ANY, READ);

@@ -4,6 +4,7 @@ import static dev.collectflow.system.Groups.*;
 
 import dev.collectflow.collection.CaseTaskContext;
 import dev.collectflow.collection.InvoiceCollectionProcess.Activities;
+import dev.collectflow.pressure.PressureScaleProcess;
 import dev.collectflow.security.Grants;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +37,7 @@ class TasklistFilters implements ApplicationRunner {
     static final String MANAGEMENT_DECISIONS = "Management decisions";
     static final String LEGAL_QUEUE = "Legal queue";
     static final String DISPUTES = "Disputes";
+    static final String TODAYS_CALLS = "Today's calls";
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -55,6 +57,13 @@ class TasklistFilters implements ApplicationRunner {
         save(OVERDUE_NEGOTIATIONS, -15, "My negotiations past their deadline", tasks.createTaskQuery()
                 .taskAssigneeExpression("${currentUser()}").taskDefinitionKey(Activities.NEGOTIATE_PAYMENT)
                 .dueBeforeExpression("${now()}").orderByDueDate().asc(), SALES, SALES_HEADS);
+        // due by the end of today (in the server's time zone), earlier ones still open first
+        save(TODAYS_CALLS, -18, "My calls and call reminders due today, by time", tasks.createTaskQuery()
+                .taskAssigneeExpression("${currentUser()}")
+                .taskDefinitionKeyIn(PressureScaleProcess.Activities.CALL_CLIENT,
+                        PressureScaleProcess.Activities.REMIND_OWNER)
+                .dueBeforeExpression("${dateTime().plusDays(1).withTimeAtStartOfDay().toDate()}")
+                .orderByDueDate().asc(), SALES, SALES_HEADS);
         save(TEAM_NEGOTIATIONS, -10, "Negotiations of my team's sales managers", tasks.createTaskQuery()
                 .taskCandidateUserExpression("${currentUser()}").includeAssignedTasks()
                 .taskDefinitionKey(Activities.NEGOTIATE_PAYMENT).orderByDueDate().asc(), SALES_HEADS);

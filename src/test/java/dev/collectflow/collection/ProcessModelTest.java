@@ -55,11 +55,17 @@ class ProcessModelTest {
     private static final Pattern BEAN = Pattern.compile("^\\$\\{(\\w+)}$");
 
     private static BpmnModelInstance model;
+    /** Every model in bpmn/: the rules below hold for each. */
+    private static List<BpmnModelInstance> models;
     private static Map<String, Class<?>> beans;
 
     @BeforeAll
     static void read() throws Exception {
         model = Bpmn.readModelFromFile(BPMN.resolve("InvoiceCollectionProcess.bpmn").toFile());
+        try (Stream<Path> files = Files.list(BPMN)) {
+            models = files.filter(f -> f.toString().endsWith(".bpmn")).sorted()
+                    .map(f -> Bpmn.readModelFromFile(f.toFile())).toList();
+        }
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
         beans = new java.util.HashMap<>();
@@ -101,9 +107,9 @@ class ProcessModelTest {
                 ServiceTask.class, "Task_", ExclusiveGateway.class, "Gateway_", IntermediateCatchEvent.class, "Event_",
                 BoundaryEvent.class, "BoundaryEvent_", SubProcess.class, "SubProcess_", SequenceFlow.class, "Flow_",
                 Message.class, "Message_");
-        prefixes.forEach((type, prefix) -> assertThat(model.getModelElementsByType(type))
+        models.forEach(model -> prefixes.forEach((type, prefix) -> assertThat(model.getModelElementsByType(type))
                 .allSatisfy(element -> assertThat(element.getId()).as(type.getSimpleName())
-                        .matches(Pattern.quote(prefix) + "[A-Z][A-Za-z]+")));
+                        .matches(Pattern.quote(prefix) + "[A-Z][A-Za-z]+"))));
     }
 
     @Test
@@ -117,11 +123,19 @@ class ProcessModelTest {
         Stream.of(UserTask.class, ServiceTask.class, IntermediateCatchEvent.class)
                 .flatMap(type -> model.getModelElementsByType(type).stream())
                 .forEach(node -> assertThat(CaseStage.marks(node.getId())).as(node.getId()).isTrue());
+
+        BpmnModelInstance pressureScale = models.stream()
+                .filter(m -> m.getModelElementById(dev.collectflow.pressure.PressureScaleProcess.KEY) != null)
+                .findFirst().orElseThrow();
+        assertThat(constants(dev.collectflow.pressure.PressureScaleProcess.Activities.class))
+                .containsExactlyInAnyOrderElementsOf(pressureScale.getModelElementsByType(FlowNode.class).stream()
+                        .filter(node -> !(node instanceof ExclusiveGateway) && !(node instanceof SubProcess))
+                        .map(BaseElement::getId).collect(Collectors.toSet()));
     }
 
     @Test
     void decisionsAreQuestionsWithLabelledConditionalAnswers() {
-        for (ExclusiveGateway gateway : model.getModelElementsByType(ExclusiveGateway.class)) {
+        for (ExclusiveGateway gateway : all(ExclusiveGateway.class)) {
             if (gateway.getOutgoing().size() > 1) {
                 assertThat(gateway.getName()).as(gateway.getId()).endsWith("?");
                 assertThat(gateway.getOutgoing()).allSatisfy(flow -> {
@@ -136,7 +150,7 @@ class ProcessModelTest {
 
     @Test
     void everyUserTaskHasADeployedFormAnOwnerAndACompletionCheck() throws IOException {
-        Collection<UserTask> userTasks = model.getModelElementsByType(UserTask.class);
+        Collection<UserTask> userTasks = all(UserTask.class);
         assertThat(userTasks).isNotEmpty();
         Set<String> formsUsed = new HashSet<>();
         for (UserTask task : userTasks) {
@@ -168,6 +182,7 @@ class ProcessModelTest {
     @Test
     void formFieldsAreNamedAsTheVariablesTheySet() throws Exception {
         Set<String> variables = constants(InvoiceCollectionProcess.Variables.class);
+        variables.addAll(constants(dev.collectflow.pressure.PressureScaleProcess.Variables.class));
         try (Stream<Path> files = Files.list(FORMS)) {
             for (Path file : files.toList()) {
                 List<String> keys = new ArrayList<>();
@@ -180,7 +195,7 @@ class ProcessModelTest {
 
     @Test
     void serviceTasksAreGlueToExistingBeans() {
-        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+        for (ServiceTask task : all(ServiceTask.class)) {
             assertThat(task.getCamundaClass()).as(task.getId()).isNull();
             assertThat(bean(task.getCamundaDelegateExpression())).as(task.getId())
                     .isAssignableTo(org.camunda.bpm.engine.delegate.JavaDelegate.class);
@@ -189,7 +204,7 @@ class ProcessModelTest {
 
     @Test
     void stepsThatSendMailAreSavePointsWithRetries() {
-        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+        for (ServiceTask task : all(ServiceTask.class)) {
             Class<?> delegate = bean(task.getCamundaDelegateExpression());
             boolean mails = Arrays.stream(delegate.getDeclaredFields()).anyMatch(f -> mailing(f.getType()));
             if (mails) {
@@ -199,10 +214,15 @@ class ProcessModelTest {
         }
     }
 
-    /** A delegate mails when the service it calls uses the Notifier. */
+    /** A delegate mails when the service it calls uses the Notifier (staff) or the ClientMailer (clients). */
     private static boolean mailing(Class<?> service) {
         return Arrays.stream(service.getDeclaredFields())
-                .anyMatch(f -> f.getType() == dev.collectflow.notification.Notifier.class);
+                .anyMatch(f -> f.getType() == dev.collectflow.notification.Notifier.class
+                        || f.getType() == dev.collectflow.notification.ClientMailer.class);
+    }
+
+    private static <T extends org.camunda.bpm.model.xml.instance.ModelElementInstance> List<T> all(Class<T> type) {
+        return models.stream().flatMap(m -> m.getModelElementsByType(type).stream()).toList();
     }
 
     private static Class<?> bean(String expression) {
