@@ -1,6 +1,7 @@
 package dev.collectflow.feed;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -33,6 +34,7 @@ class CalendarFeedController {
         if (!feeds.opens(userId, token)) {
             ProblemDetail notFound = ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
             notFound.setTitle("Not found");
+            notFound.setInstance(URI.create("/calendar")); // not the address asked for: it holds the secret
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(notFound);
         }

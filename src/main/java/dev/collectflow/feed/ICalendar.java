@@ -30,7 +30,6 @@ final class ICalendar {
         lines.add("VERSION:2.0");
         lines.add("PRODID:-//CollectFlow//Calls and reminders//EN");
         lines.add("CALSCALE:GREGORIAN");
-        lines.add("METHOD:PUBLISH");
         lines.add("X-WR-CALNAME:" + text(name));
         lines.add("X-WR-TIMEZONE:" + zone.getId());
         timeZone(zone);
