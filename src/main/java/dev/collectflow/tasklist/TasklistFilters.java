@@ -57,12 +57,11 @@ class TasklistFilters implements ApplicationRunner {
         save(OVERDUE_NEGOTIATIONS, -15, "My negotiations past their deadline", tasks.createTaskQuery()
                 .taskAssigneeExpression("${currentUser()}").taskDefinitionKey(Activities.NEGOTIATE_PAYMENT)
                 .dueBeforeExpression("${now()}").orderByDueDate().asc(), SALES, SALES_HEADS);
-        // due by the end of today (in the server's time zone), earlier ones still open first
-        save(TODAYS_CALLS, -18, "My calls and call reminders due today, by time", tasks.createTaskQuery()
+        // the pressure scale creates each call when its day and time come: open ones are today's (or still left over)
+        save(TODAYS_CALLS, -18, "My calls and call reminders, by time", tasks.createTaskQuery()
                 .taskAssigneeExpression("${currentUser()}")
                 .taskDefinitionKeyIn(PressureScaleProcess.Activities.CALL_CLIENT,
                         PressureScaleProcess.Activities.REMIND_OWNER)
-                .dueBeforeExpression("${dateTime().plusDays(1).withTimeAtStartOfDay().toDate()}")
                 .orderByDueDate().asc(), SALES, SALES_HEADS);
         save(TEAM_NEGOTIATIONS, -10, "Negotiations of my team's sales managers", tasks.createTaskQuery()
                 .taskCandidateUserExpression("${currentUser()}").includeAssignedTasks()

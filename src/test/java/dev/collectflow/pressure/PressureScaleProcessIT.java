@@ -49,6 +49,7 @@ class PressureScaleProcessIT extends CollectionTestSupport {
     @Autowired ReminderBlocks blocks;
     @Autowired CallPreferences preferences;
     @Autowired RepositoryService repository;
+    @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
     @Autowired dev.collectflow.management.KeyClientDecisions keyClientDecisions;
 
     private String client(String owner, String language, boolean keyClient) {
@@ -445,5 +446,34 @@ class PressureScaleProcessIT extends CollectionTestSupport {
                         .addInputStream("PressureScale.dmn", original).deploy();
             }
         }
+    }
+
+    @Test
+    void callAndReminderTasksAreCheckedOnTheServerAsStrictlyAsTheirForms() {
+        ProcessInstance instance = register(client("mia", "en", false), FRIDAY_DUE, "1000.00");
+        ProcessInstance scale = scaleOf(instance);
+        at(START, instance);
+        at(berlin(LocalDate.of(2027, 1, 12), 9, 0), instance);
+        at(berlin(LocalDate.of(2027, 1, 18), 9, 0), instance);
+        at(berlin(LocalDate.of(2027, 1, 20), 10, 0), instance);
+        String call = scaleTask(scale, CALL_CLIENT).getId();
+        String reminder = scaleTask(scale, REMIND_OWNER).getId();
+
+        var refused = rest.withBasicAuth("mia", "secret").postForEntity("/engine-rest/task/" + call + "/complete",
+                Map.of("variables", Map.of(CALL_RESULT, Map.of("value", "REACHED"), CALL_CONTACT, Map.of("value", "Alice"))),
+                com.fasterxml.jackson.databind.JsonNode.class);
+        var empty = rest.withBasicAuth("mia", "secret").postForEntity("/engine-rest/task/" + reminder + "/submit-form",
+                Map.of("variables", Map.of()), com.fasterxml.jackson.databind.JsonNode.class);
+        var notReached = rest.withBasicAuth("mia", "secret").postForEntity("/engine-rest/task/" + call + "/complete",
+                Map.of("variables", Map.of(CALL_RESULT, Map.of("value", "NOT_REACHED"))),
+                com.fasterxml.jackson.databind.JsonNode.class);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody().get("message").asText()).contains("callAgreement is required");
+        assertThat(empty.getStatusCode().value()).isEqualTo(400);
+        assertThat(empty.getBody().get("message").asText()).contains("reminderNote is required");
+        assertThat(scaleTask(scale, REMIND_OWNER)).isNotNull();
+        assertThat(notReached.getStatusCode().value()).isEqualTo(204);
+        assertThat(lastEvent(instance, CaseEventType.CALL_MADE).getDetail()).isEqualTo("Nobody reached");
     }
 }
