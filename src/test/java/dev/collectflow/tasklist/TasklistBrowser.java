@@ -86,12 +86,17 @@ class TasklistBrowser implements AutoCloseable {
     /** Clicks a saved filter in the left column and answers the names of the tasks it lists. */
     List<String> openFilter(String filterName) {
         WebElement filter = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//div[contains(@class,'task-filter')]//h4/a[contains(normalize-space(.), '" + filterName + "')]")));
+                "//div[contains(@class,'task-filter')]//h4/a[contains(normalize-space(.), " + literal(filterName) + ")]")));
         filter.click();
         wait.until(ExpectedConditions.attributeContains(By.xpath("//div[contains(@class,'task-filter')]"
-                + "[.//h4/a[contains(normalize-space(.), '" + filterName + "')]]"), "class", "active"));
+                + "[.//h4/a[contains(normalize-space(.), " + literal(filterName) + ")]]"), "class", "active"));
         screenshot("filter " + filterName);
         return taskNames();
+    }
+
+    /** The text as an XPath string literal, also when it holds an apostrophe ("Today's calls"). */
+    private static String literal(String text) {
+        return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
     }
 
     List<String> taskNames() {
