@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Decides, when a step's time has come, whether the scale takes it: not once the case has gone to legal or ended
- * (the scale stops), and not while the client's reminders are blocked, for a step woken late, or when the step
+ * (the scale stops), and not while management's forgiveness runs or the client's reminders are blocked, for a step
+ * woken late, or when the step
  * cannot be taken (no owner to call, no address to mail, no negotiation whose end a warning could name). Every step
  * left out is recorded with its reason.
  */
@@ -62,6 +63,9 @@ public class PressureSteps {
         if (calendar.today().isAfter(plannedDay)) {
             return skip(invoiceNumber, step, "its time (" + plannedAt + ") passed while the scale could not run");
         }
+        if (stage == CaseStage.FORGIVEN) {
+            return skip(invoiceNumber, step, "management forgave the client the overdue for now");
+        }
         Optional<ReminderBlock> block = blocks.active(facts.clientId());
         if (block.isPresent()) {
             return skip(invoiceNumber, step, "reminders to the client are blocked until " + block.get().getEndsOn()
@@ -74,7 +78,8 @@ public class PressureSteps {
         if (!step.isOwnersTask() && (client.getEmail() == null || client.getEmail().isBlank())) {
             return skip(invoiceNumber, step, "the client has no e-mail address");
         }
-        if (step == PressureStep.FINAL_WARNING && (stage != CaseStage.NEGOTIATION || handoverDay(invoiceNumber).isEmpty())) {
+        if (step == PressureStep.FINAL_WARNING
+                && (stage != CaseStage.NEGOTIATION || handoverDay(invoiceNumber).isEmpty())) {
             return skip(invoiceNumber, step, "the case is not in negotiation (" + stage + "), so no date can be named");
         }
         return new Check(StepSituation.TAKE, client.getOwner());

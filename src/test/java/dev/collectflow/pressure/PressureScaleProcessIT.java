@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Date;
@@ -475,5 +474,24 @@ class PressureScaleProcessIT extends CollectionTestSupport {
         assertThat(scaleTask(scale, REMIND_OWNER)).isNotNull();
         assertThat(notReached.getStatusCode().value()).isEqualTo(204);
         assertThat(lastEvent(instance, CaseEventType.CALL_MADE).getDetail()).isEqualTo("Nobody reached");
+    }
+
+    @Test
+    void noPressureWhileManagementHasForgivenAKeyClientTheOverdue() {
+        String clientId = client("mia", "en", true);
+        ProcessInstance instance = register(clientId, FRIDAY_DUE, "1000.00");
+        ProcessInstance scale = scaleOf(instance);
+        at(START, instance);
+        at(berlin(LocalDate.of(2027, 1, 12), 9, 0), instance);
+        at(berlin(LocalDate.of(2027, 1, 16), 9, 0), instance);
+        completeAs("dora", instance, Map.of(InvoiceCollectionProcess.Variables.KEY_CLIENT_DECISION, "FORGIVE",
+                InvoiceCollectionProcess.Variables.FORGIVEN_DAYS, 10,
+                InvoiceCollectionProcess.Variables.KEY_CLIENT_REASON, "year-end budget"));
+
+        at(berlin(LocalDate.of(2027, 1, 18), 9, 0), instance);
+        at(berlin(LocalDate.of(2027, 1, 20), 10, 0), instance);
+
+        assertThat(tasks.createTaskQuery().processInstanceId(scale.getId()).count()).isZero();
+        assertThat(skipped(instance)).hasSize(2).allMatch(detail -> detail.contains("forgave"));
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -99,9 +100,10 @@ class TasklistBrowser implements AutoCloseable {
         return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
     }
 
+    /** The names of the listed tasks, read again while Tasklist is still re-rendering the list. */
     List<String> taskNames() {
-        return driver.findElements(By.cssSelector(".tasks-list li.task h4")).stream()
-                .map(WebElement::getText).toList();
+        return wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElements(
+                By.cssSelector(".tasks-list li.task h4")).stream().map(WebElement::getText).toList());
     }
 
     /** Opens the task whose name contains the text; answers the text of the task's form once it is shown. */
