@@ -31,5 +31,12 @@ public enum CaseEventType {
     OWNER_CHANGED,
     OWNER_CHANGE_NOTICE_SENT,
     /** A person other than the one the regulation gives a task to made themselves its assignee. */
-    TASK_TAKEN_OVER
+    TASK_TAKEN_OVER,
+    CLIENT_REMINDER_SENT,
+    FINAL_WARNING_SENT,
+    PRESSURE_STEP_SKIPPED,
+    OWNER_REMINDER_DONE,
+    CALL_MADE,
+    REMINDER_BLOCK_SET,
+    REMINDER_BLOCK_LIFTED
 }

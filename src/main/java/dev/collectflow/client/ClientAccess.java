@@ -42,6 +42,16 @@ public class ClientAccess {
         }
     }
 
+    /** Reminder blocks are for finance and the client's head of sales (heads of sales also for owner-less clients). */
+    public void requireReminderBlockChange(ApiUser user, Client client) {
+        boolean head = user.isIn(SALES_HEADS)
+                && (client.getOwner() == null || teams.headsOf(client.getOwner()).contains(user.id()));
+        if (!(user.isIn(FINANCE, ADMIN) || head)) {
+            throw new ForbiddenException("Only finance, or the client's head of sales, may block or unblock reminders"
+                    + " to client " + client.getId());
+        }
+    }
+
     /** Whether the user is the owner of a client with this owner, or heads the owner's team (or it has no owner). */
     public boolean ownsOrLeads(ApiUser user, String owner) {
         if (user.isIn(SALES) && user.id().equals(owner)) {

@@ -2,6 +2,7 @@ package dev.collectflow.client;
 
 import dev.collectflow.security.CurrentUser;
 import dev.collectflow.system.Ids;
+import dev.collectflow.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,6 +11,9 @@ import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -25,11 +29,13 @@ class ClientController {
     private final ClientService clients;
     private final CurrentUser currentUser;
     private final ClientAccess access;
+    private final ReminderBlocks blocks;
 
-    ClientController(ClientService clients, CurrentUser currentUser, ClientAccess access) {
+    ClientController(ClientService clients, CurrentUser currentUser, ClientAccess access, ReminderBlocks blocks) {
         this.clients = clients;
         this.currentUser = currentUser;
         this.access = access;
+        this.blocks = blocks;
     }
 
     @PutMapping(path = "/{clientId}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -53,6 +59,45 @@ class ClientController {
         Client client = clients.get(clientId);
         access.requireClient(currentUser.get(), client);
         return ClientResponse.of(client);
+    }
+
+    @PutMapping("/{clientId}/reminder-block")
+    @Operation(summary = "Block reminder mails and calls to a client until a day",
+            description = "Stops the pressure scale's mails and calls to the client until endsOn (inclusive); the"
+                    + " regulation's deadlines go on. Replaces an earlier block. For finance and the client's head of"
+                    + " sales.")
+    ReminderBlockResponse block(@PathVariable String clientId, @RequestBody ReminderBlockRequest request) {
+        access.requireReminderBlockChange(currentUser.get(), clients.get(clientId));
+        return ReminderBlockResponse.of(blocks.set(clientId, request.reason(), request.endsOn(), currentUser.id()));
+    }
+
+    @DeleteMapping("/{clientId}/reminder-block")
+    @Operation(summary = "Lift a client's reminder block", description = "204; 404 when none holds.")
+    ResponseEntity<Void> unblock(@PathVariable String clientId) {
+        access.requireReminderBlockChange(currentUser.get(), clients.get(clientId));
+        if (!blocks.lift(clientId, currentUser.id())) {
+            throw new NotFoundException("reminder block of client", clientId);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{clientId}/reminder-block")
+    @Operation(summary = "The reminder block that holds for a client", description = "404 when none holds.")
+    ReminderBlockResponse reminderBlock(@PathVariable String clientId) {
+        Client client = clients.get(clientId);
+        access.requireClient(currentUser.get(), client);
+        return blocks.active(clientId).map(ReminderBlockResponse::of)
+                .orElseThrow(() -> new NotFoundException("reminder block of client", clientId));
+    }
+
+    record ReminderBlockRequest(String reason, LocalDate endsOn) {
+    }
+
+    record ReminderBlockResponse(String clientId, String reason, LocalDate endsOn, String setBy, Instant setAt) {
+        static ReminderBlockResponse of(ReminderBlock block) {
+            return new ReminderBlockResponse(block.getClientId(), block.getReason(), block.getEndsOn(),
+                    block.getSetBy(), block.getSetAt());
+        }
     }
 
     record ClientResponse(String id, String name, String email, String phone, String contactPerson, String owner,

@@ -15,7 +15,7 @@ public record ClientRequest(
         @PlainTextOnly @Size(max = 200) String contactPerson,
         @PlainTextOnly @Size(max = 64) String owner,
         Boolean keyClient,
-        @Pattern(regexp = "[a-z]{2}", message = "must be a two-letter ISO 639 language code such as en") String language) {
+        @SupportedLanguage String language) {
 
     ClientDetails details() {
         return new ClientDetails(name.strip(), blankToNull(email), blankToNull(phone), blankToNull(contactPerson),

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,9 +38,10 @@ public class CollectionCases {
     private final Deadlines deadlines;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final ApplicationEventPublisher events;
 
     public CollectionCases(InvoiceService invoices, ClientRepository clients, PaymentService payments, AuditTrail audit,
-                       Deadlines deadlines, RuntimeService runtime, TaskService tasks) {
+                       Deadlines deadlines, RuntimeService runtime, TaskService tasks, ApplicationEventPublisher events) {
         this.invoices = invoices;
         this.clients = clients;
         this.payments = payments;
@@ -47,6 +49,7 @@ public class CollectionCases {
         this.deadlines = deadlines;
         this.runtime = runtime;
         this.tasks = tasks;
+        this.events = events;
     }
 
     /**
@@ -66,6 +69,7 @@ public class CollectionCases {
                     .setVariable(CLIENT_ID, invoice.getClientId())
                     .setVariable(OVERDUE_FROM, deadlines.overdueFrom(invoice.getDueDate()))
                     .execute();
+            events.publishEvent(new CaseRegistered(invoice.getNumber(), invoice.getClientId()));
             payments.matchPending(invoice.getNumber());
         }
         return registration;

@@ -12,9 +12,14 @@ import dev.collectflow.collection.Deadlines;
 import dev.collectflow.collection.InvoiceCollectionProcess;
 import dev.collectflow.invoice.InvoiceData;
 import dev.collectflow.invoice.InvoiceService;
+import dev.collectflow.pressure.PressureScaleProcess;
+import dev.collectflow.staff.CallPreferences;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -46,10 +51,11 @@ class DemoData implements ApplicationRunner {
     private final Deadlines deadlines;
     private final RuntimeService runtime;
     private final DemoHistory history;
+    private final CallPreferences callPreferences;
 
     DemoData(DemoUsers users, DemoProperties properties, ClientRepository clientRepository, ClientService clients,
              CollectionCases cases, InvoiceService invoices, AuditTrail audit, Deadlines deadlines,
-             RuntimeService runtime, DemoHistory history) {
+             RuntimeService runtime, DemoHistory history, CallPreferences callPreferences) {
         this.users = users;
         this.properties = properties;
         this.clientRepository = clientRepository;
@@ -60,6 +66,7 @@ class DemoData implements ApplicationRunner {
         this.deadlines = deadlines;
         this.runtime = runtime;
         this.history = history;
+        this.callPreferences = callPreferences;
     }
 
     @Override
@@ -84,6 +91,7 @@ class DemoData implements ApplicationRunner {
         invoice("UMB-4001", "umbrella", "2150.00", today.minusDays(31), today.minusDays(1)); // heads assign owner
         caseAtLegal("GLX-1990", "globex", "max", "9900.00", today.minusDays(60), today.minusDays(30));
         history.create(today); // months of settled invoices, so the dashboard has figures at once
+        callDueToday("ACME-0990", "mia");
         log.info("Demo data created: log in to Tasklist as mia, max, sam, lena, dora or fred");
     }
 
@@ -94,6 +102,20 @@ class DemoData implements ApplicationRunner {
 
     private void invoice(String number, String clientId, String amount, LocalDate issued, LocalDate due) {
         cases.register(new InvoiceData(number, clientId, new BigDecimal(amount), "EUR", issued, due), "demo");
+    }
+
+    /** The case's pressure scale has reached its call: the owner calls the client today at their call time. */
+    private void callDueToday(String number, String owner) {
+        ProcessInstance scale = runtime.createProcessInstanceQuery().processDefinitionKey(PressureScaleProcess.KEY)
+                .processInstanceBusinessKey(number).singleResult();
+        Date callAt = Date.from(deadlines.today().atTime(callPreferences.of(owner).callTime())
+                .atZone(callPreferences.of(owner).timeZone()).toInstant());
+        runtime.setVariables(scale.getId(), Map.of(PressureScaleProcess.Variables.STEP, "CALL",
+                PressureScaleProcess.Variables.STEP_AT, callAt, PressureScaleProcess.Variables.STEP_OWNER, owner));
+        // the call now; the scale plans the step after it as usual
+        runtime.createProcessInstanceModification(scale.getId())
+                .startBeforeActivity(PressureScaleProcess.Activities.CALL_CLIENT)
+                .execute();
     }
 
     /** A case whose negotiation already failed: it starts at the legal claim, with the history saying so. */

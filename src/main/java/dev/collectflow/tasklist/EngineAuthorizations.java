@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.
 
 import dev.collectflow.collection.InvoiceCollectionProcess;
 import dev.collectflow.security.DirectoryGrants;
+import dev.collectflow.pressure.PressureScaleProcess;
 import dev.collectflow.security.Grants;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -41,6 +42,7 @@ class EngineAuthorizations implements ApplicationRunner {
         for (String department : DEPARTMENTS) {
             grants.toGroup(department, Resources.APPLICATION, "tasklist", ACCESS);
             grants.toGroup(department, Resources.PROCESS_DEFINITION, InvoiceCollectionProcess.KEY, READ);
+            grants.toGroup(department, Resources.PROCESS_DEFINITION, PressureScaleProcess.KEY, READ);
         }
         for (String queue : List.of(FINANCE, SALES_HEADS, LEGAL, MANAGEMENT)) {
             // take over or give back a task; to whom is the gate's and the tasks' assignment check's to say

@@ -4,6 +4,7 @@ import static dev.collectflow.system.Groups.*;
 
 import dev.collectflow.collection.CaseTaskContext;
 import dev.collectflow.collection.InvoiceCollectionProcess.Activities;
+import dev.collectflow.pressure.PressureScaleProcess;
 import dev.collectflow.security.Grants;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ class TasklistFilters implements ApplicationRunner {
     static final String MANAGEMENT_DECISIONS = "Management decisions";
     static final String LEGAL_QUEUE = "Legal queue";
     static final String DISPUTES = "Disputes";
+    static final String TODAYS_CALLS = "Today's calls";
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -59,6 +61,12 @@ class TasklistFilters implements ApplicationRunner {
         save(NEGOTIATIONS_ENDING_SOON, -15, "My negotiations with two days or less left", tasks.createTaskQuery()
                 .taskAssigneeExpression("${currentUser()}").taskDefinitionKey(Activities.NEGOTIATE_PAYMENT)
                 .dueBeforeExpression("${dateTime().plusDays(2)}").orderByDueDate().asc(), SALES, SALES_HEADS);
+        // the pressure scale creates each call when its day and time come: open ones are today's (or still left over)
+        save(TODAYS_CALLS, -18, "My calls and call reminders, by time", tasks.createTaskQuery()
+                .taskAssigneeExpression("${currentUser()}")
+                .taskDefinitionKeyIn(PressureScaleProcess.Activities.CALL_CLIENT,
+                        PressureScaleProcess.Activities.REMIND_OWNER)
+                .orderByDueDate().asc(), SALES, SALES_HEADS);
         save(TEAM_NEGOTIATIONS, -10, "Negotiations of my team's sales managers", tasks.createTaskQuery()
                 .taskCandidateUserExpression("${currentUser()}").includeAssignedTasks()
                 .taskDefinitionKey(Activities.NEGOTIATE_PAYMENT).orderByDueDate().asc(), SALES_HEADS);

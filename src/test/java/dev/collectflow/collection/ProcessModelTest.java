@@ -161,6 +161,12 @@ class ProcessModelTest {
                 .flatMap(type -> collection.getModelElementsByType(type).stream())
                 .filter(node -> !besideTheRegulation(node))
                 .forEach(node -> assertThat(CaseStage.marks(node.getId())).as(node.getId()).isTrue());
+
+        BpmnModelInstance pressureScale = models.get(dev.collectflow.pressure.PressureScaleProcess.KEY + ".bpmn");
+        assertThat(constants(dev.collectflow.pressure.PressureScaleProcess.Activities.class))
+                .containsExactlyInAnyOrderElementsOf(pressureScale.getModelElementsByType(FlowNode.class).stream()
+                        .filter(node -> !(node instanceof ExclusiveGateway) && !(node instanceof SubProcess))
+                        .map(BaseElement::getId).collect(Collectors.toSet()));
     }
 
     @Test
@@ -256,7 +262,11 @@ class ProcessModelTest {
     @Test
     void formFieldsOfTheCollectionAreNamedAsTheVariablesTheySet() throws Exception {
         Set<String> variables = constants(InvoiceCollectionProcess.Variables.class);
-        for (UserTask task : collection.getModelElementsByType(UserTask.class)) {
+        variables.addAll(constants(dev.collectflow.pressure.PressureScaleProcess.Variables.class));
+        List<UserTask> tasks = new ArrayList<>(collection.getModelElementsByType(UserTask.class));
+        tasks.addAll(models.get(dev.collectflow.pressure.PressureScaleProcess.KEY + ".bpmn")
+                .getModelElementsByType(UserTask.class));
+        for (UserTask task : tasks) {
             Path file = FORMS.resolve(task.getCamundaFormRef() + ".form");
             List<String> keys = new ArrayList<>();
             new ObjectMapper().readTree(file.toFile()).get("components")
@@ -312,13 +322,15 @@ class ProcessModelTest {
             }
         }
         assertThat(mailing).as("the mailing steps found").contains("Task_NotifyOverdue", "Task_HandOverToLegal",
-                "Task_ReportClaimPeriodPassed", "Task_NotifyInvoicePaid", "Task_TellNewOwner");
+                "Task_ReportClaimPeriodPassed", "Task_NotifyInvoicePaid", "Task_TellNewOwner", "Task_SendFriendlyReminder",
+                "Task_SendFinalWarning");
     }
 
-    /** A delegate mails when the service it calls uses the Notifier. */
+    /** A delegate mails when the service it calls uses the Notifier (staff) or the ClientMailer (clients). */
     private static boolean mails(Class<?> service) {
         return Arrays.stream(service.getDeclaredFields())
-                .anyMatch(f -> f.getType() == dev.collectflow.notification.Notifier.class);
+                .anyMatch(f -> f.getType() == dev.collectflow.notification.Notifier.class
+                        || f.getType() == dev.collectflow.notification.ClientMailer.class);
     }
 
     /** Inside a non-interrupting event sub-process: runs beside the case's stage. */

@@ -52,7 +52,17 @@ class DemoApplicationIT {
             assertThat(identity.checkPassword("admin", "demo")).isTrue();
 
             // each person's Tasklist filters show their work and nobody else's
-            assertThat(filtered(engine, "mia", "My cases")).containsExactly("Negotiate payment — ACME-0990, Acme Ltd");
+            assertThat(filtered(engine, "mia", "My cases")).containsExactlyInAnyOrder(
+                    "Negotiate payment — ACME-0990, Acme Ltd", "Call client at the set time — ACME-0990, Acme Ltd");
+            assertThat(filtered(engine, "mia", "Today's calls"))
+                    .containsExactly("Call client at the set time — ACME-0990, Acme Ltd");
+            Task call = engine.getTaskService().createTaskQuery().taskAssignee("mia")
+                    .taskDefinitionKey("Task_CallClient").singleResult();
+            assertThat(call.getDueDate().toInstant().atZone(java.time.ZoneId.of("Europe/Berlin")))
+                    .as("today at mia's call time").satisfies(at -> {
+                        assertThat(at.toLocalDate()).isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")));
+                        assertThat(at.toLocalTime()).isEqualTo(java.time.LocalTime.of(10, 0));
+                    });
             assertThat(filtered(engine, "max", "My cases")).containsExactly("Negotiate payment — GLX-2001, Globex GmbH");
             assertThat(filtered(engine, "lena", "Legal queue"))
                     .containsExactly("Send pre-court claim — GLX-1990, Globex GmbH");
@@ -62,7 +72,8 @@ class DemoApplicationIT {
                     .containsExactly("Assign client owner — UMB-4001, Umbrella Corp");
             assertThat(filtered(engine, "sam", "My team's negotiations")).containsExactlyInAnyOrder(
                     "Negotiate payment — ACME-0990, Acme Ltd", "Negotiate payment — GLX-2001, Globex GmbH");
-            assertThat(visibleTasks(engine, "mia")).containsExactly("Negotiate payment — ACME-0990, Acme Ltd");
+            assertThat(visibleTasks(engine, "mia")).containsExactlyInAnyOrder(
+                    "Negotiate payment — ACME-0990, Acme Ltd", "Call client at the set time — ACME-0990, Acme Ltd");
             assertThat(visibleTasks(engine, "fred")).isEmpty();
 
             // the dashboard has months of history to show at once: figures for both managers and the owner-less client

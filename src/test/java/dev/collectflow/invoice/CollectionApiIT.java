@@ -131,7 +131,8 @@ class CollectionApiIT extends CollectionTestSupport {
         assertThat(again.getBody().get("number")).isEqualTo(first.getBody().get("number"));
         assertThat(again.getBody().get("amount").decimalValue()).isEqualByComparingTo("100.00");
         assertProblem(other, HttpStatus.CONFLICT, "number");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(InvoiceCollectionProcess.KEY)
+                .processInstanceBusinessKey(number).count()).isEqualTo(1);
         assertThat(invoices.get(number).getAmount()).isEqualByComparingTo("100.00");
     }
 

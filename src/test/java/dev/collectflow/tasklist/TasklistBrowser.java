@@ -149,9 +149,9 @@ class TasklistBrowser implements AutoCloseable {
     /** Clicks a saved filter in the left column and answers the names of the tasks it lists. */
     List<String> openFilter(String filterName) {
         click(By.xpath(
-                "//div[contains(@class,'task-filter')]//h4/a[contains(normalize-space(.), '" + filterName + "')]"));
+                "//div[contains(@class,'task-filter')]//h4/a[contains(normalize-space(.), " + literal(filterName) + ")]"));
         wait.until(ExpectedConditions.attributeContains(By.xpath("//div[contains(@class,'task-filter')]"
-                + "[.//h4/a[contains(normalize-space(.), '" + filterName + "')]]"), "class", "active"));
+                + "[.//h4/a[contains(normalize-space(.), " + literal(filterName) + ")]]"), "class", "active"));
         // the list is loaded once it shows tasks or says there are none
         wait.until(d -> !d.findElements(By.cssSelector(".tasks-list li.task h4")).isEmpty()
                 || !d.findElements(By.xpath(
@@ -161,6 +161,12 @@ class TasklistBrowser implements AutoCloseable {
         return taskNames();
     }
 
+    /** The text as an XPath string literal, also when it holds an apostrophe ("Today's calls"). */
+    private static String literal(String text) {
+        return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
+    }
+
+    /** The names of the listed tasks, read again while Tasklist is still re-rendering the list. */
     List<String> taskNames() {
         // Tasklist redraws its list while it refreshes: read it again when an entry went stale
         return wait.ignoring(StaleElementReferenceException.class).until(page -> page

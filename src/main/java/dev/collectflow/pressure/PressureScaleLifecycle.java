@@ -1,0 +1,61 @@
+package dev.collectflow.pressure;
+
+import dev.collectflow.audit.AuditTrail;
+import dev.collectflow.audit.CaseEventType;
+import dev.collectflow.client.ReminderBlockChanged;
+import dev.collectflow.collection.CaseRegistered;
+import dev.collectflow.invoice.InvoiceSettled;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a pressure scale beside every case, in the transactions of what happens to it: started when the case is
+ * registered, stopped when the invoice is paid (its open reminder and call tasks close), told when reminders to the
+ * client are blocked (open tasks close; later steps are skipped while the block holds).
+ */
+@Component
+class PressureScaleLifecycle {
+
+    private final RuntimeService runtime;
+    private final AuditTrail audit;
+
+    PressureScaleLifecycle(RuntimeService runtime, AuditTrail audit) {
+        this.runtime = runtime;
+        this.audit = audit;
+    }
+
+    @EventListener
+    void on(CaseRegistered registered) {
+        runtime.startProcessInstanceByKey(PressureScaleProcess.KEY, registered.invoiceNumber(),
+                Map.of(PressureScaleProcess.Variables.CLIENT_ID, registered.clientId()));
+    }
+
+    @EventListener
+    void on(InvoiceSettled settled) {
+        runtime.createMessageCorrelation(PressureScaleProcess.Messages.STOP)
+                .processInstanceBusinessKey(settled.invoiceNumber())
+                .correlateAllWithResult();
+    }
+
+    @EventListener
+    void on(ReminderBlockChanged change) {
+        for (ProcessInstance scale : runtime.createProcessInstanceQuery()
+                .processDefinitionKey(PressureScaleProcess.KEY)
+                .variableValueEquals(PressureScaleProcess.Variables.CLIENT_ID, change.clientId())
+                .list()) {
+            if (change.blocked()) {
+                audit.record(scale.getBusinessKey(), CaseEventType.REMINDER_BLOCK_SET, change.actor(),
+                        "No reminder mails or calls to the client until " + change.endsOn() + ": " + change.reason());
+                runtime.createMessageCorrelation(PressureScaleProcess.Messages.CLIENT_BLOCKED)
+                        .processInstanceId(scale.getId())
+                        .correlateAllWithResult();
+            } else {
+                audit.record(scale.getBusinessKey(), CaseEventType.REMINDER_BLOCK_LIFTED, change.actor(),
+                        "Reminders to the client may go out again");
+            }
+        }
+    }
+}

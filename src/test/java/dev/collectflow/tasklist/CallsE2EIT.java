@@ -1,0 +1,90 @@
+package dev.collectflow.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.collectflow.CollectionTestSupport;
+import dev.collectflow.audit.CaseEventType;
+import dev.collectflow.client.ClientDetails;
+import dev.collectflow.invoice.InvoiceData;
+import dev.collectflow.pressure.PressureScaleProcess;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A sales manager's call at a set time, in Camunda Tasklist in a real browser against the running application. */
+class CallsE2EIT extends CollectionTestSupport {
+
+    @LocalServerPort int port;
+    private TasklistBrowser browser;
+
+    @BeforeAll
+    static void browserInstalled() {
+        TasklistBrowser.requireBrowser();
+    }
+
+    @BeforeEach
+    void openBrowser(TestInfo test) throws Exception {
+        clock.reset();
+        browser = new TasklistBrowser("http://localhost:" + port, test.getTestMethod().orElseThrow().getName());
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    /** A case of mia's client whose pressure scale has reached the call, today at 10:00. */
+    private ProcessInstance callDueToday() {
+        String clientId = "call-" + newInvoiceNumber().toLowerCase();
+        clients.save(clientId, new ClientDetails("Contoso AG", "ap@" + clientId + ".example", "+49 30 777 11",
+                "Carla Conti", "mia", false, "en"));
+        LocalDate today = LocalDate.now(BERLIN);
+        String number = newInvoiceNumber();
+        cases.register(new InvoiceData(number, clientId, new BigDecimal("2500.00"), "EUR", today.minusDays(33),
+                today.minusDays(3)), "fred");
+        ProcessInstance scale = runtime.createProcessInstanceQuery().processDefinitionKey(PressureScaleProcess.KEY)
+                .processInstanceBusinessKey(number).singleResult();
+        runtime.setVariables(scale.getId(), Map.of(PressureScaleProcess.Variables.STEP, "CALL",
+                PressureScaleProcess.Variables.STEP_AT, Date.from(today.atTime(LocalTime.of(10, 0)).atZone(BERLIN).toInstant()),
+                PressureScaleProcess.Variables.STEP_OWNER, "mia"));
+        runtime.createProcessInstanceModification(scale.getId())
+                .startBeforeActivity(PressureScaleProcess.Activities.CALL_CLIENT).execute();
+        return cases.instance(number).orElseThrow();
+    }
+
+    @Test
+    void aSalesManagerOpensTodaysCallsAndRecordsWhatWasAgreed() {
+        ProcessInstance instance = callDueToday();
+        String number = instance.getBusinessKey();
+
+        browser.logIn("mia", "secret");
+        assertThat(browser.openFilter("Today's calls")).contains("Call client at the set time — " + number + ", Contoso AG");
+        String form = browser.openTask(number);
+        assertThat(form).contains(number + " · Contoso AG", "Open amount: 2,500.00 EUR", "Carla Conti, +49 30 777 11",
+                "10:00 (Europe/Berlin)");
+
+        browser.choose("Reached somebody at the client");
+        browser.fill("Who was reached", "Carla Conti, head of accounting");
+        browser.fill("What was agreed", "Pays 2,500.00 EUR on Friday by bank transfer");
+        browser.complete();
+        browser.waitUntilCompleted(number);
+
+        var call = lastEvent(instance, CaseEventType.CALL_MADE);
+        assertThat(call.getActor()).isEqualTo("mia");
+        assertThat(call.getDetail()).isEqualTo(
+                "Reached Carla Conti, head of accounting; agreed: Pays 2,500.00 EUR on Friday by bank transfer");
+        assertThat(tasks.createTaskQuery().taskAssignee("mia").processInstanceBusinessKey(number)
+                .taskDefinitionKey(PressureScaleProcess.Activities.CALL_CLIENT).count()).isZero();
+    }
+}
