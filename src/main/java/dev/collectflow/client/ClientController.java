@@ -3,22 +3,27 @@ package dev.collectflow.client;
 import dev.collectflow.security.CurrentUser;
 import dev.collectflow.system.Ids;
 import dev.collectflow.system.NotFoundException;
+import dev.collectflow.system.PlainTextOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import java.time.Instant;
-import java.time.LocalDate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -61,19 +66,22 @@ class ClientController {
         return ClientResponse.of(client);
     }
 
-    @PutMapping("/{clientId}/reminder-block")
+    @PutMapping(path = "/{clientId}/reminder-block", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Block reminder mails and calls to a client until a day",
             description = "Stops the pressure scale's mails and calls to the client until endsOn (inclusive); the"
                     + " regulation's deadlines go on. Replaces an earlier block. For finance and the client's head of"
                     + " sales.")
-    ReminderBlockResponse block(@PathVariable String clientId, @RequestBody ReminderBlockRequest request) {
+    ReminderBlockResponse block(@PathVariable @Pattern(regexp = Ids.CLIENT_ID, message = Ids.MESSAGE) String clientId,
+                                @Valid @RequestBody ReminderBlockRequest request) {
         access.requireReminderBlockChange(currentUser.get(), clients.get(clientId));
         return ReminderBlockResponse.of(blocks.set(clientId, request.reason(), request.endsOn(), currentUser.id()));
     }
 
     @DeleteMapping("/{clientId}/reminder-block")
     @Operation(summary = "Lift a client's reminder block", description = "204; 404 when none holds.")
-    ResponseEntity<Void> unblock(@PathVariable String clientId) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ApiResponse(responseCode = "204", description = "Done")
+    ResponseEntity<Void> unblock(@PathVariable @Pattern(regexp = Ids.CLIENT_ID, message = Ids.MESSAGE) String clientId) {
         access.requireReminderBlockChange(currentUser.get(), clients.get(clientId));
         if (!blocks.lift(clientId, currentUser.id())) {
             throw new NotFoundException("reminder block of client", clientId);
@@ -83,14 +91,14 @@ class ClientController {
 
     @GetMapping("/{clientId}/reminder-block")
     @Operation(summary = "The reminder block that holds for a client", description = "404 when none holds.")
-    ReminderBlockResponse reminderBlock(@PathVariable String clientId) {
+    ReminderBlockResponse reminderBlock(@PathVariable @Pattern(regexp = Ids.CLIENT_ID, message = Ids.MESSAGE) String clientId) {
         Client client = clients.get(clientId);
         access.requireClient(currentUser.get(), client);
         return blocks.active(clientId).map(ReminderBlockResponse::of)
                 .orElseThrow(() -> new NotFoundException("reminder block of client", clientId));
     }
 
-    record ReminderBlockRequest(String reason, LocalDate endsOn) {
+    record ReminderBlockRequest(@NotBlank @PlainTextOnly @Size(max = 500) String reason, @NotNull LocalDate endsOn) {
     }
 
     record ReminderBlockResponse(String clientId, String reason, LocalDate endsOn, String setBy, Instant setAt) {

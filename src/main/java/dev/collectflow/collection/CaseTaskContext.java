@@ -33,6 +33,8 @@ public class CaseTaskContext implements TaskListener {
 
     /** Names of the task-local variables forms and task lists show. */
     public static final String CLIENT = "caseClient";
+    /** The client's name as typed, for Tasklist's task list (which shows text as it is, not as Markdown). */
+    public static final String CLIENT_NAME = "caseClientName";
     public static final String INVOICE = "caseInvoice";
     public static final String AMOUNT = "caseAmount";
     public static final String OPEN_AMOUNT = "caseOpenAmount";
@@ -101,7 +103,9 @@ public class CaseTaskContext implements TaskListener {
 
     private Map<String, Object> shown(CaseFacts facts) {
         Map<String, Object> shown = new LinkedHashMap<>();
-        shown.put(CLIENT, Markdown.text(facts.clientName()) + (facts.keyClient() ? " (key client)" : ""));
+        String keyClient = facts.keyClient() ? " (key client)" : "";
+        shown.put(CLIENT, Markdown.text(facts.clientName()) + keyClient);
+        shown.put(CLIENT_NAME, facts.clientName() + keyClient);
         shown.put(INVOICE, facts.invoiceNumber());
         shown.put(AMOUNT, facts.amountText());
         shown.put(OPEN_AMOUNT, facts.openAmountText());

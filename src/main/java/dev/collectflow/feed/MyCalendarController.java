@@ -3,10 +3,17 @@ package dev.collectflow.feed;
 import dev.collectflow.notification.MailProperties;
 import dev.collectflow.security.CurrentUser;
 import dev.collectflow.staff.CallPreferences;
+import dev.collectflow.system.PlainTextOnly;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -50,6 +58,8 @@ class MyCalendarController {
 
     @DeleteMapping("/calendar-feed")
     @Operation(summary = "Revoke my calendar feed", description = "The address stops working; 204.")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ApiResponse(responseCode = "204", description = "Done")
     ResponseEntity<Void> revoke() {
         feeds.revoke(currentUser.id());
         return ResponseEntity.noContent().build();
@@ -61,11 +71,11 @@ class MyCalendarController {
         return CallSettingsView.of(preferences.of(currentUser.id()));
     }
 
-    @PutMapping("/call-settings")
+    @PutMapping(path = "/call-settings", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Set my time zone and call time",
             description = "timeZone: an IANA id such as Europe/Kyiv; callTime: HH:mm within working hours. Applies"
                     + " to calls planned from now on.")
-    CallSettingsView setCallSettings(@RequestBody CallSettingsRequest request) {
+    CallSettingsView setCallSettings(@Valid @RequestBody CallSettingsRequest request) {
         return CallSettingsView.of(preferences.set(currentUser.id(), request.timeZone(), request.callTime()));
     }
 
@@ -77,7 +87,8 @@ class MyCalendarController {
     record FeedAddress(String url, String token) {
     }
 
-    record CallSettingsRequest(String timeZone, String callTime) {
+    record CallSettingsRequest(@NotBlank @PlainTextOnly @Size(max = 64) String timeZone,
+                               @NotBlank @PlainTextOnly @Size(max = 5) String callTime) {
     }
 
     record CallSettingsView(String timeZone, String callTime, boolean own) {

@@ -17,6 +17,8 @@ public class LedgerImport {
     private String startedBy;
     private Instant startedAt;
     private Instant finishedAt;
+    /** When the import last stored a batch. */
+    private Instant progressedAt;
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     private State state;
     private int linesTotal;
@@ -37,9 +39,11 @@ public class LedgerImport {
         this.startedAt = startedAt;
         this.state = State.RUNNING;
         this.linesTotal = linesTotal;
+        this.progressedAt = startedAt;
     }
 
-    void progress(int done, int importedMore, int duplicatesMore, int rejectedMore) {
+    void progress(int done, int importedMore, int duplicatesMore, int rejectedMore, Instant at) {
+        progressedAt = at;
         linesDone += done;
         imported += importedMore;
         duplicates += duplicatesMore;
@@ -57,12 +61,27 @@ public class LedgerImport {
         finishedAt = at;
     }
 
+    /**
+     * A running import that stored nothing since the cut-off was cut off with the node that ran it: what it stored
+     * stays, and importing the file again is safe (lines already imported come back as duplicates).
+     */
+    boolean interruptIfStalled(Instant cutOff, Instant now) {
+        if (state != State.RUNNING || progressedAt.isAfter(cutOff)) {
+            return false;
+        }
+        fail("interrupted: nothing stored since " + progressedAt + " (the application stopped while importing); "
+                + linesDone + " of " + linesTotal + " lines are stored. Import the file again: lines already imported"
+                + " come back as duplicates", now);
+        return true;
+    }
+
     public String getId() { return id; }
     public String getFileName() { return fileName; }
     public String getMode() { return mode; }
     public String getStartedBy() { return startedBy; }
     public Instant getStartedAt() { return startedAt; }
     public Instant getFinishedAt() { return finishedAt; }
+    public Instant getProgressedAt() { return progressedAt; }
     public State getState() { return state; }
     public int getLinesTotal() { return linesTotal; }
     public int getLinesDone() { return linesDone; }

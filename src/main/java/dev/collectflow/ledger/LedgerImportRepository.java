@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface LedgerImportRepository extends JpaRepository<LedgerImport, String> {
 
     List<LedgerImport> findTop10ByOrderByStartedAtDesc();
+
+    List<LedgerImport> findByState(LedgerImport.State state);
 }

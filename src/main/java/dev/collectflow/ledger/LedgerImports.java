@@ -7,6 +7,7 @@ import dev.collectflow.system.InvalidInputException;
 import dev.collectflow.system.NotFoundException;
 import dev.collectflow.system.IntakeDates;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Service;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -109,6 +111,21 @@ public class LedgerImports implements DisposableBean {
         return imports.findTop10ByOrderByStartedAtDesc().stream().map(i -> ImportReport.of(i, null)).toList();
     }
 
+    /**
+     * Every node looks for imports that stopped progressing (their node was stopped or died mid-file) and marks them
+     * failed, so nobody waits for a report that never completes.
+     */
+    @Scheduled(fixedDelayString = "${collectflow.ledger.stall-check-interval:PT1M}")
+    public void failStalledImports() {
+        Instant now = clock.instant();
+        Instant cutOff = now.minus(properties.stalledAfter());
+        transaction.executeWithoutResult(status -> imports.findByState(LedgerImport.State.RUNNING).forEach(running -> {
+            if (running.interruptIfStalled(cutOff, now)) {
+                log.warn("Import {} made no progress since {}: marked failed", running.getId(), running.getProgressedAt());
+            }
+        }));
+    }
+
     @Override
     public void destroy() {
         background.shutdown();
@@ -181,7 +198,8 @@ public class LedgerImports implements DisposableBean {
         int duplicates = (int) results.stream().filter(r -> r.outcome() == Outcome.DUPLICATE).count();
         List<Result> rejected = results.stream().filter(r -> r.rejection() != null).toList();
         transaction.executeWithoutResult(status -> {
-            imports.findById(importId).orElseThrow().progress(results.size(), imported, duplicates, rejected.size());
+            imports.findById(importId).orElseThrow()
+                    .progress(results.size(), imported, duplicates, rejected.size(), clock.instant());
             jdbc.batchUpdate("insert into ledger_import_rejection (import_id, line_number, reason)"
                     + " values (:id, :line, :reason)", rejected.stream().map(r -> new MapSqlParameterSource()
                             .addValue("id", importId).addValue("line", r.line())

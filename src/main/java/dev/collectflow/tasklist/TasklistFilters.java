@@ -100,7 +100,7 @@ class TasklistFilters implements ApplicationRunner {
         properties.put("description", description);
         properties.put("refresh", true);
         properties.put("variables", new ArrayList<>(List.of(
-                column(CaseTaskContext.CLIENT, "Client"),
+                column(CaseTaskContext.CLIENT_NAME, "Client"),
                 column(CaseTaskContext.INVOICE, "Invoice"),
                 column(CaseTaskContext.OPEN_AMOUNT, "Open amount"),
                 column(CaseTaskContext.DAYS_OVERDUE, "Days overdue"))));

@@ -85,9 +85,9 @@ class DashboardBrowser implements AutoCloseable {
         screenshot("tasklist");
     }
 
-    /** Opens the dashboard and waits until its figures are drawn. */
+    /** Opens the dashboard from Tasklist's header and waits until its figures are drawn. */
     void openDashboard() {
-        driver.get(baseUrl + "/dashboard");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("collectflow-dashboard"))).click();
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
         screenshot("dashboard");
     }

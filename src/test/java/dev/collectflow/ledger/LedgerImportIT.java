@@ -27,6 +27,8 @@ class LedgerImportIT extends CollectionTestSupport {
 
     @Autowired TestRestTemplate http;
     @Autowired InvoiceRepository invoiceRecords;
+    @Autowired LedgerImportRepository importRecords;
+    @Autowired LedgerImports ledgerImports;
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
@@ -202,5 +204,27 @@ class LedgerImportIT extends CollectionTestSupport {
         assertThat(onTime.get("invoices").asInt()).isEqualTo(lines);
         assertThat(onTime.get("paidLate").asInt()).isEqualTo(lines / 3);
         assertThat(onTime.get("averageDaysLate").decimalValue()).isEqualByComparingTo("10.0");
+    }
+
+    /** An import whose node stopped mid-file does not stay "running" for ever: it is marked failed, saying why. */
+    @Test
+    void anImportCutOffWithItsNodeIsMarkedFailed() {
+        LedgerImport cutOff = importRecords.save(new LedgerImport(java.util.UUID.randomUUID().toString(), "big.csv",
+                "OPEN", "fred", clock.instant(), 50_000));
+        clock.travel(Duration.ofMinutes(9));
+        LedgerImport stillRunning = importRecords.save(new LedgerImport(java.util.UUID.randomUUID().toString(),
+                "other.csv", "OPEN", "fred", clock.instant(), 50_000));
+
+        clock.travel(Duration.ofMinutes(2));
+        ledgerImports.failStalledImports();
+
+        JsonNode failed = http.withBasicAuth("fred", "secret").getForObject("/api/invoices/import/" + cutOff.getId(),
+                JsonNode.class);
+        assertThat(failed.get("state").asText()).isEqualTo("FAILED");
+        assertThat(failed.get("failure").asText()).startsWith("interrupted: nothing stored since")
+                .contains("0 of 50000 lines are stored", "Import the file again");
+        assertThat(importRecords.findById(stillRunning.getId()).orElseThrow().getState())
+                .isEqualTo(LedgerImport.State.RUNNING);
+        importRecords.deleteById(stillRunning.getId());
     }
 }

@@ -138,7 +138,9 @@ class TasklistBrowser implements AutoCloseable {
 
     void logIn(String user, String password) {
         driver.get(baseUrl + "/camunda/app/tasklist/default/");
-        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+        // the first page of a fresh browser loads Tasklist's whole bundle: slow on a busy machine
+        WebElement name = new WebDriverWait(driver, Duration.ofSeconds(60)).until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
         name.sendKeys(user);
         driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
         screenshot("login");

@@ -191,6 +191,8 @@ class TasklistE2EIT extends CollectionTestSupport {
 
         assertThat(form).contains(number + " · " + markup);
         assertThat(browser.pageText()).contains("Negotiate payment — " + number + ", " + markup);
+        assertThat(browser.pageText()).as("the task list's Client column shows the name as typed")
+                .contains("Client:\n" + markup).doesNotContain("\\<img");
         assertThat(browser.imagesWithErrorHandlers()).isZero();
         assertThat(browser.injectedScriptEvents()).isEmpty();
     }
