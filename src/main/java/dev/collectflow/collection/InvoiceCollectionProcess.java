@@ -56,6 +56,15 @@ public final class InvoiceCollectionProcess {
         }
     }
 
+    /** Sub-processes whose instances code addresses. */
+    public static final class Scopes {
+        /** The claim month: the client's time to pay, with the owner's reminders beside it. */
+        public static final String CLAIM_MONTH = "SubProcess_ClaimMonth";
+
+        private Scopes() {
+        }
+    }
+
     public static final class Messages {
         /** Correlated when payments have paid the invoice in full; ends the case wherever it is. */
         public static final String INVOICE_PAID = "InvoicePaid";
