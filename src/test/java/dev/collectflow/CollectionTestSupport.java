@@ -158,6 +158,12 @@ public abstract class CollectionTestSupport {
         return management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
     }
 
+    /** The case's timer at one activity, where several wait at once (the claim month and its reminders). */
+    protected Job timer(ProcessInstance instance, String activityId) {
+        return management.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId)
+                .singleResult();
+    }
+
     protected Task openTask(ProcessInstance instance) {
         return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     }

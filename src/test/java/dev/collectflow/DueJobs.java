@@ -15,11 +15,17 @@ public final class DueJobs {
     public static void run(ManagementService management, String processInstanceId) {
         for (int round = 0; round < 50; round++) {
             JobQuery query = management.createJobQuery().executable();
-            List<Job> due = (processInstanceId == null ? query : query.processInstanceId(processInstanceId)).list();
+            List<Job> due = (processInstanceId == null ? query : query.processInstanceId(processInstanceId))
+                    .orderByJobDuedate().asc().list();
             if (due.isEmpty()) {
                 return;
             }
-            due.forEach(job -> management.executeJob(job.getId()));
+            for (Job job : due) {
+                // in the order they came due; a job an earlier one removed (its scope ended) is gone
+                if (management.createJobQuery().jobId(job.getId()).count() > 0) {
+                    management.executeJob(job.getId());
+                }
+            }
         }
         throw new IllegalStateException("Jobs keep coming" + (processInstanceId == null ? "" : " for " + processInstanceId));
     }

@@ -38,5 +38,9 @@ public enum CaseEventType {
     OWNER_REMINDER_DONE,
     CALL_MADE,
     REMINDER_BLOCK_SET,
-    REMINDER_BLOCK_LIFTED
+    REMINDER_BLOCK_LIFTED,
+    /** During the claim month the sales manager reminded the client of the claim (the hand on the pulse). */
+    CLAIM_REMINDER_DONE,
+    /** The pressure scale stopped because the case left negotiation (went to legal or ended). */
+    PRESSURE_SCALE_STOPPED
 }

@@ -1,5 +1,6 @@
 package dev.collectflow.collection;
 
+import dev.collectflow.calendar.BusinessCalendar;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -20,11 +22,25 @@ public class Deadlines {
     private final Clock clock;
     private final ZoneId zone;
     private final RegulationProperties regulation;
+    private final NegotiationProperties.DayCount negotiationCount;
+    private final BusinessCalendar calendar;
 
-    public Deadlines(Clock clock, @Value("${collectflow.time-zone}") ZoneId zone, RegulationProperties regulation) {
+    /** Deadlines that count every period in calendar days. */
+    public Deadlines(Clock clock, ZoneId zone, RegulationProperties regulation) {
+        this(clock, zone, regulation, new NegotiationProperties(NegotiationProperties.DayCount.CALENDAR_DAYS), null);
+    }
+
+    @Autowired
+    public Deadlines(Clock clock, @Value("${collectflow.time-zone}") ZoneId zone, RegulationProperties regulation,
+                     NegotiationProperties negotiation, BusinessCalendar calendar) {
+        if (negotiation.count() == NegotiationProperties.DayCount.WORKING_DAYS && calendar == null) {
+            throw new IllegalArgumentException("counting the negotiation in working days needs the business calendar");
+        }
         this.clock = clock;
         this.zone = zone;
         this.regulation = regulation;
+        this.negotiationCount = negotiation.count();
+        this.calendar = calendar;
     }
 
     public LocalDate today() {
@@ -69,9 +85,16 @@ public class Deadlines {
         return endOf(today().plus(regulation.responsePeriod()));
     }
 
-    /** The end of a negotiation that starts today. */
+    /**
+     * The end of a negotiation that starts today: the end of the last of its days, counted in calendar days or, where
+     * configured ({@code collectflow.negotiation.count}), in working days.
+     */
     public Date negotiationDeadline() {
-        return endOf(today().plus(regulation.negotiationPeriod()));
+        int days = regulation.negotiationPeriod().getDays();
+        LocalDate lastDay = negotiationCount == NegotiationProperties.DayCount.WORKING_DAYS
+                ? calendar.workingDaysFrom(today(), days)
+                : today().plusDays(days);
+        return endOf(lastDay);
     }
 
     /** The end of overdue time management forgives from today: midnight after the last forgiven day. */

@@ -30,7 +30,12 @@ public final class InvoiceCollectionProcess {
         public static final String END_INVOICE_CANCELLED = "EndEvent_InvoiceCancelled";
         public static final String HAND_OVER_TO_LEGAL = "Task_HandOverToLegal";
         public static final String SEND_CLAIM = "Task_SendClaim";
+        public static final String CLAIM_MONTH_STARTS = "StartEvent_ClaimMonthStarts";
         public static final String CLAIM_PERIOD_PASSED = "Event_ClaimPeriodPassed";
+        public static final String END_CLAIM_MONTH_OVER = "EndEvent_ClaimMonthOver";
+        public static final String CLAIM_PULSE_DUE = "StartEvent_ClaimPulseDue";
+        public static final String REMIND_CLIENT_OF_CLAIM = "Task_RemindClientOfClaim";
+        public static final String END_CLIENT_REMINDED_OF_CLAIM = "EndEvent_ClientRemindedOfClaim";
         public static final String REPORT_CLAIM_PERIOD_PASSED = "Task_ReportClaimPeriodPassed";
         public static final String APPROVE_LAWSUIT = "Task_ApproveLawsuit";
         public static final String FILE_LAWSUIT = "Task_FileLawsuit";
@@ -48,6 +53,15 @@ public final class InvoiceCollectionProcess {
         public static final String END_CASE_HANDED_OVER = "EndEvent_CaseHandedOver";
 
         private Activities() {
+        }
+    }
+
+    /** Sub-processes whose instances code addresses. */
+    public static final class Scopes {
+        /** The claim month: the client's time to pay, with the owner's reminders beside it. */
+        public static final String CLAIM_MONTH = "SubProcess_ClaimMonth";
+
+        private Scopes() {
         }
     }
 
@@ -99,6 +113,8 @@ public final class InvoiceCollectionProcess {
         public static final String CLAIM_NUMBER = "claimNumber";
         public static final String CLAIM_SENT_ON = "claimSentOn";
         public static final String CLAIM_DEADLINE = "claimDeadline";
+        // sales, during the claim month: the hand on the pulse
+        public static final String CLAIM_PULSE_NOTE = "claimPulseNote";
         public static final String COURT_CASE_NUMBER = "courtCaseNumber";
         public static final String LAWSUIT_FILED_ON = "lawsuitFiledOn";
         public static final String COURT_OUTCOME = "courtOutcome";

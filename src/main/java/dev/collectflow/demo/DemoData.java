@@ -90,6 +90,8 @@ class DemoData implements ApplicationRunner {
         invoice("INI-3001", "initech", "58000.00", today.minusDays(32), today.minusDays(2)); // management decides
         invoice("UMB-4001", "umbrella", "2150.00", today.minusDays(31), today.minusDays(1)); // heads assign owner
         caseAtLegal("GLX-1990", "globex", "max", "9900.00", today.minusDays(60), today.minusDays(30));
+        caseInClaimMonth("ACME-0980", "acme", "mia", "6400.00", today.minusDays(70), today.minusDays(40),
+                today.minusDays(7));
         history.create(today); // months of settled invoices, so the dashboard has figures at once
         callDueToday("ACME-0990", "mia");
         log.info("Demo data created: log in to Tasklist as mia, max, sam, lena, dora or fred");
@@ -115,6 +117,41 @@ class DemoData implements ApplicationRunner {
         // the call now; the scale plans the step after it as usual
         runtime.createProcessInstanceModification(scale.getId())
                 .startBeforeActivity(PressureScaleProcess.Activities.CALL_CLIENT)
+                .execute();
+    }
+
+    /**
+     * A case whose claim lena sent a week ago: the client's month runs, and the owner's weekly reminder to stay in
+     * touch is open today.
+     */
+    private void caseInClaimMonth(String number, String clientId, String salesManager, String amount, LocalDate issued,
+                                  LocalDate due, LocalDate claimSentOn) {
+        invoices.register(new InvoiceData(number, clientId, new BigDecimal(amount), "EUR", issued, due));
+        invoices.markOverdue(number);
+        invoices.markHandedToLegal(number);
+        audit.record(number, CaseEventType.REGISTERED, "demo", "Demo case in its claim month");
+        audit.record(number, CaseEventType.NO_AGREEMENT, salesManager, "Client refuses to pay (demo)");
+        audit.record(number, CaseEventType.HANDED_TO_LEGAL, AuditTrail.SYSTEM,
+                "Because the sales manager reached no agreement with the client");
+        audit.record(number, CaseEventType.CLAIM_SENT, "lena", "Claim CL-DEMO-1 sent on " + claimSentOn
+                + "; the client has until the end of " + deadlines.lastDayToPay(claimSentOn) + " to pay");
+        ProcessInstance instance = runtime.createProcessInstanceByKey(InvoiceCollectionProcess.KEY)
+                .businessKey(number)
+                .setVariable(CLIENT_ID, clientId)
+                .setVariable(OVERDUE_FROM, deadlines.overdueFrom(due))
+                .setVariable(SALES_MANAGER, salesManager)
+                .setVariable(ESCALATION_REASON, "NO_AGREEMENT")
+                .setVariable(LAWYER, "lena")
+                .setVariable(CLAIM_NUMBER, "CL-DEMO-1")
+                .setVariable(CLAIM_SENT_ON, claimSentOn.toString())
+                .setVariable(CLAIM_DEADLINE, deadlines.claimDeadline(claimSentOn))
+                .startBeforeActivity(InvoiceCollectionProcess.Activities.CLAIM_PERIOD_PASSED)
+                .execute();
+        String claimMonth = runtime.getActivityInstance(instance.getId())
+                .getActivityInstances(InvoiceCollectionProcess.Scopes.CLAIM_MONTH)[0].getId();
+        // this week's reminder, as the weekly timer would have given it today
+        runtime.createProcessInstanceModification(instance.getId())
+                .startBeforeActivity(InvoiceCollectionProcess.Activities.REMIND_CLIENT_OF_CLAIM, claimMonth)
                 .execute();
     }
 

@@ -3,6 +3,7 @@ package dev.collectflow.legal;
 import dev.collectflow.audit.AuditTrail;
 import dev.collectflow.audit.CaseEventType;
 import dev.collectflow.collection.CaseFacts;
+import dev.collectflow.collection.CaseLeftNegotiation;
 import dev.collectflow.collection.CollectionCases;
 import dev.collectflow.invoice.InvoiceService;
 import dev.collectflow.notification.Notifier;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,14 +26,16 @@ public class LegalCases {
     private final SalesTeams teams;
     private final Notifier notifier;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
     public LegalCases(CollectionCases cases, InvoiceService invoices, SalesTeams teams, Notifier notifier,
-                      AuditTrail audit) {
+                      AuditTrail audit, ApplicationEventPublisher events) {
         this.cases = cases;
         this.invoices = invoices;
         this.teams = teams;
         this.notifier = notifier;
         this.audit = audit;
+        this.events = events;
     }
 
     /**
@@ -52,6 +56,7 @@ public class LegalCases {
                         "salesManager", teams.displayName(salesManager)));
         audit.record(invoiceNumber, CaseEventType.HANDED_TO_LEGAL, AuditTrail.SYSTEM,
                 "Because " + reason.description() + "; told " + String.join(", ", sentTo));
+        events.publishEvent(new CaseLeftNegotiation(invoiceNumber, "was handed over to legal"));
     }
 
     @Transactional

@@ -3,6 +3,7 @@ package dev.collectflow.pressure;
 import dev.collectflow.audit.AuditTrail;
 import dev.collectflow.audit.CaseEventType;
 import dev.collectflow.client.ReminderBlockChanged;
+import dev.collectflow.collection.CaseLeftNegotiation;
 import dev.collectflow.collection.CaseRegistered;
 import dev.collectflow.invoice.InvoiceSettled;
 import java.util.Map;
@@ -13,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs a pressure scale beside every case, in the transactions of what happens to it: started when the case is
- * registered, stopped when the invoice is paid (its open reminder and call tasks close), told when reminders to the
- * client are blocked (open tasks close; later steps are skipped while the block holds).
+ * registered, stopped when the invoice is paid or the case goes to legal or ends (its open reminder and call tasks
+ * close), told when reminders to the client are blocked (open tasks close; later steps are skipped while the block
+ * holds).
  */
 @Component
 class PressureScaleLifecycle {
@@ -38,6 +40,18 @@ class PressureScaleLifecycle {
         runtime.createMessageCorrelation(PressureScaleProcess.Messages.STOP)
                 .processInstanceBusinessKey(settled.invoiceNumber())
                 .correlateAllWithResult();
+    }
+
+    /** The case went to legal or ended: the scale stops at once and its open reminder and call tasks close. */
+    @EventListener
+    void on(CaseLeftNegotiation left) {
+        boolean stopped = !runtime.createMessageCorrelation(PressureScaleProcess.Messages.STOP)
+                .processInstanceBusinessKey(left.invoiceNumber())
+                .correlateAllWithResult().isEmpty();
+        if (stopped) {
+            audit.record(left.invoiceNumber(), CaseEventType.PRESSURE_SCALE_STOPPED, AuditTrail.SYSTEM,
+                    "No more reminders or calls: the case " + left.how());
+        }
     }
 
     @EventListener

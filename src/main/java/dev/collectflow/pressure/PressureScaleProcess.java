@@ -42,7 +42,7 @@ public final class PressureScaleProcess {
     }
 
     public static final class Messages {
-        /** Correlated when the invoice is paid: the scale ends at once and its open tasks close. */
+        /** Correlated when the invoice is paid, the case goes to legal or ends: the scale ends at once, open tasks close. */
         public static final String STOP = "StopPressureScale";
         /** Correlated when reminders to the client are blocked: open reminder and call tasks close. */
         public static final String CLIENT_BLOCKED = "ClientRemindersBlocked";

@@ -65,7 +65,7 @@ class TasklistFilters implements ApplicationRunner {
         save(TODAYS_CALLS, -18, "My calls and call reminders, by time", tasks.createTaskQuery()
                 .taskAssigneeExpression("${currentUser()}")
                 .taskDefinitionKeyIn(PressureScaleProcess.Activities.CALL_CLIENT,
-                        PressureScaleProcess.Activities.REMIND_OWNER)
+                        PressureScaleProcess.Activities.REMIND_OWNER, Activities.REMIND_CLIENT_OF_CLAIM)
                 .orderByDueDate().asc(), SALES, SALES_HEADS);
         save(TEAM_NEGOTIATIONS, -10, "Negotiations of my team's sales managers", tasks.createTaskQuery()
                 .taskCandidateUserExpression("${currentUser()}").includeAssignedTasks()

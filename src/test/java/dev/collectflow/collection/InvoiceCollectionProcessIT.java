@@ -348,7 +348,7 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
             completeAs("lena", instance, Map.of(CLAIM_NUMBER, "CL-2027-001", CLAIM_SENT_ON, TODAY.toString()));
 
             assertThat(instance).isWaitingAt(CLAIM_PERIOD_PASSED);
-            assertThat(timer(instance).getDuedate()).isEqualTo(endOf(TODAY.plusMonths(1)));
+            assertThat(timer(instance, CLAIM_PERIOD_PASSED).getDuedate()).isEqualTo(endOf(TODAY.plusMonths(1)));
             assertThat(runtime.getVariable(instance.getId(), LAWYER)).isEqualTo("lena");
             assertThat(lastEvent(instance, CaseEventType.CLAIM_SENT).getDetail()).contains("CL-2027-001");
 
@@ -856,7 +856,8 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
                     CLAIM_SENT_ON, TODAY.minusDays(1).toString())))
                     .hasStackTraceContaining("claimSentOn must not be before the case reached this step (" + TODAY + ")");
             completeAs("lena", instance, Map.of(CLAIM_NUMBER, "CL-3", CLAIM_SENT_ON, TODAY.plusDays(1).toString()));
-            assertThat(timer(instance).getDuedate()).isEqualTo(endOf(TODAY.plusDays(1).plusMonths(1)));
+            assertThat(timer(instance, CLAIM_PERIOD_PASSED).getDuedate())
+                    .isEqualTo(endOf(TODAY.plusDays(1).plusMonths(1)));
         }
     }
 

@@ -13,14 +13,23 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.collectflow.calendar.BusinessCalendar;
+import dev.collectflow.calendar.CalendarProperties;
+import dev.collectflow.pressure.ClaimPulse;
+import dev.collectflow.pressure.ClaimPulseProperties;
 import dev.collectflow.processtest.ProcessTestCase;
 import dev.collectflow.sales.NegotiationClock;
 import dev.collectflow.staff.SalesTeams;
 import java.io.InputStream;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.Period;
+import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -43,6 +52,11 @@ class InvoiceCollectionProcessTest extends ProcessTestCase {
             Period.ofMonths(1), Period.ofDays(3), Period.ofDays(30), Period.ofDays(60), Period.ofDays(365),
             Period.ofDays(3)));
     private final NegotiationClock negotiationClock = new NegotiationClock(deadlines);
+    private final BusinessCalendar calendar = new BusinessCalendar(new CalendarProperties("de", "be", List.of(),
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(8, 0), LocalTime.of(18, 0),
+            LocalTime.of(10, 0)), BERLIN, ENGINE_CLOCK);
+    private final ClaimPulse claimPulse = new ClaimPulse(new ClaimPulseProperties(Period.ofDays(7),
+            LocalTime.of(9, 0)), calendar);
     private final ClientFacts clientFacts = mock(ClientFacts.class);
     private String owner = "mia";
     private boolean amountLeft = true;
@@ -53,6 +67,7 @@ class InvoiceCollectionProcessTest extends ProcessTestCase {
         when(teams.headsOf(anyString())).thenAnswer(call -> "nia".equals(call.getArgument(0)) ? List.of() : List.of("sam"));
         register("deadlines", deadlines);
         register("negotiationClock", negotiationClock);
+        register("claimPulse", claimPulse);
         register("salesTeams", teams);
         register("clientFacts", clientFacts);
         glue("confirmOpenAmount").does(execution -> execution.setVariable(SALES_MANAGER, owner));
@@ -363,9 +378,9 @@ class InvoiceCollectionProcessTest extends ProcessTestCase {
         @Test
         void theClientHasAMonthThenTheLawyerFilesAndCourtCollects() {
             ProcessInstance instance = claimSent(false);
-            assertThat(timer(instance).getDuedate()).isEqualTo(deadlines.claimDeadline(TODAY));
+            assertThat(timer(instance, CLAIM_PERIOD_PASSED).getDuedate()).isEqualTo(deadlines.claimDeadline(TODAY));
 
-            fireTimer(instance);
+            fireTimer(instance, CLAIM_PERIOD_PASSED);
             assertThat(instance).hasPassed(REPORT_CLAIM_PERIOD_PASSED).hasNotPassed(APPROVE_LAWSUIT)
                     .isWaitingAt(FILE_LAWSUIT);
             assertThat(task(instance)).isAssignedTo("lena");
@@ -379,7 +394,7 @@ class InvoiceCollectionProcessTest extends ProcessTestCase {
         @Test
         void aCourtCaseWithoutCollectionIsWrittenOffAndSaysWhy() {
             ProcessInstance instance = claimSent(false);
-            fireTimer(instance);
+            fireTimer(instance, CLAIM_PERIOD_PASSED);
             complete(task(instance), withVariables(COURT_CASE_NUMBER, "3 O 2/27"));
 
             complete(task(instance), withVariables(COURT_OUTCOME, "WRITTEN_OFF"));
@@ -393,7 +408,7 @@ class InvoiceCollectionProcessTest extends ProcessTestCase {
         @Test
         void managementApprovesSuingAKeyClient() {
             ProcessInstance instance = claimSent(true);
-            fireTimer(instance);
+            fireTimer(instance, CLAIM_PERIOD_PASSED);
             assertThat(instance).isWaitingAt(APPROVE_LAWSUIT);
             assertThat(task(instance)).hasCandidateGroup("management");
 
@@ -405,7 +420,7 @@ class InvoiceCollectionProcessTest extends ProcessTestCase {
         @Test
         void managementDecliningToSueAKeyClientWritesTheInvoiceOffAndSaysWhy() {
             ProcessInstance instance = claimSent(true);
-            fireTimer(instance);
+            fireTimer(instance, CLAIM_PERIOD_PASSED);
 
             complete(task(instance), withVariables(LAWSUIT_DECISION, "DECLINE"));
 
@@ -418,7 +433,7 @@ class InvoiceCollectionProcessTest extends ProcessTestCase {
         @Test
         void aPaymentWhileAtCourtEndsTheCase() {
             ProcessInstance instance = claimSent(false);
-            fireTimer(instance);
+            fireTimer(instance, CLAIM_PERIOD_PASSED);
             complete(task(instance), withVariables(COURT_CASE_NUMBER, "3 O 3/27"));
             assertThat(instance).isWaitingAt(RECORD_COURT_OUTCOME);
 
@@ -426,6 +441,78 @@ class InvoiceCollectionProcessTest extends ProcessTestCase {
 
             assertThat(instance).hasPassed(END_INVOICE_PAID).hasNotPassed(CLOSE_AS_COLLECTED).isEnded();
             assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+        }
+    }
+
+    /** During the claim month the sales manager keeps a hand on the pulse: reminders that close with the month. */
+    @Nested
+    class ClaimMonth {
+
+        private ProcessInstance claimSent() {
+            keyClient(false);
+            ProcessInstance instance = startedAt(SEND_CLAIM, Map.of(ESCALATION_REASON, "NO_AGREEMENT"));
+            complete(task(instance), withVariables(CLAIM_NUMBER, "CL-1", CLAIM_SENT_ON, deadlines.today().toString()));
+            assertThat(instance).isWaitingAt(CLAIM_PERIOD_PASSED);
+            return instance;
+        }
+
+        private List<Task> reminders(ProcessInstance instance) {
+            return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                    .taskDefinitionKey(REMIND_CLIENT_OF_CLAIM).orderByTaskCreateTime().asc().list();
+        }
+
+        private Date nineInBerlin(LocalDate day) {
+            return Date.from(day.atTime(9, 0).atZone(BERLIN).toInstant());
+        }
+
+        @Test
+        void theOwnerIsRemindedEveryWeekAndOpenRemindersCloseWhenTheMonthIsOver() {
+            ProcessInstance instance = claimSent();
+            assertThat(timer(instance, CLAIM_PULSE_DUE).getDuedate()).isEqualTo(nineInBerlin(TODAY.plusDays(7)));
+            assertThat(reminders(instance)).isEmpty();
+
+            fireTimer(instance, CLAIM_PULSE_DUE);
+            Task first = reminders(instance).get(0);
+            assertThat(first).isAssignedTo("mia");
+            assertThat(first.getDueDate()).isEqualTo(Date.from(TODAY.plusDays(8).atStartOfDay(BERLIN).toInstant()));
+            assertThat(timer(instance, CLAIM_PULSE_DUE).getDuedate()).as("the next week's")
+                    .isEqualTo(nineInBerlin(TODAY.plusDays(14)));
+            complete(first, withVariables(CLAIM_PULSE_NOTE, "Reached Ann; they pay on the 30th"));
+            assertThat(instance).hasPassed(END_CLIENT_REMINDED_OF_CLAIM).isWaitingAt(CLAIM_PERIOD_PASSED);
+            assertThat(glue("recordClaimPulse").calls()).containsExactly(REMIND_CLIENT_OF_CLAIM + ":complete");
+
+            fireTimer(instance, CLAIM_PULSE_DUE);
+            fireTimer(instance, CLAIM_PULSE_DUE);
+            assertThat(reminders(instance)).as("two left open").hasSize(2);
+
+            fireTimer(instance, CLAIM_PERIOD_PASSED);
+
+            assertThat(instance).hasPassed(END_CLAIM_MONTH_OVER).isWaitingAt(FILE_LAWSUIT);
+            assertThat(reminders(instance)).as("closed with the month").isEmpty();
+            assertThat(timer(instance, CLAIM_PULSE_DUE)).isNull();
+        }
+
+        @Test
+        void aPaymentDuringTheClaimMonthClosesTheOpenReminder() {
+            ProcessInstance instance = claimSent();
+            fireTimer(instance, CLAIM_PULSE_DUE);
+            assertThat(reminders(instance)).hasSize(1);
+
+            paid(instance);
+
+            assertThat(instance).hasPassed(END_INVOICE_PAID).isEnded();
+            assertThat(reminders(instance)).isEmpty();
+        }
+
+        /** Easter Monday 2027 is a public holiday: the first reminder comes the day after, then weekly from there. */
+        @Test
+        void aReminderThatWouldFallOnAHolidayComesTheNextWorkingDay() {
+            at(ZonedDateTime.of(2027, 3, 22, 10, 0, 0, 0, BERLIN).toInstant());
+            ProcessInstance instance = claimSent();
+
+            assertThat(timer(instance, CLAIM_PULSE_DUE).getDuedate()).isEqualTo(nineInBerlin(LocalDate.of(2027, 3, 30)));
+            fireTimer(instance, CLAIM_PULSE_DUE);
+            assertThat(timer(instance, CLAIM_PULSE_DUE).getDuedate()).isEqualTo(nineInBerlin(LocalDate.of(2027, 4, 6)));
         }
     }
 
@@ -461,7 +548,7 @@ class InvoiceCollectionProcessTest extends ProcessTestCase {
                     .createProcessDefinitionQuery().processDefinitionKey(InvoiceCollectionProcess.KEY)
                     .latestVersion().singleResult().getId());
             List<UserTask> userTasks = List.copyOf(model.getModelElementsByType(UserTask.class));
-            assertThat(userTasks).hasSize(8);
+            assertThat(userTasks).hasSize(9);
             for (UserTask userTask : userTasks) {
                 keyClient(false);
                 ProcessInstance instance = startedAt(userTask.getId(), Map.of(LAWYER, "lena",

@@ -53,9 +53,18 @@ class DemoApplicationIT {
 
             // each person's Tasklist filters show their work and nobody else's
             assertThat(filtered(engine, "mia", "My cases")).containsExactlyInAnyOrder(
-                    "Negotiate payment — ACME-0990, Acme Ltd", "Call client at the set time — ACME-0990, Acme Ltd");
-            assertThat(filtered(engine, "mia", "Today's calls"))
-                    .containsExactly("Call client at the set time — ACME-0990, Acme Ltd");
+                    "Negotiate payment — ACME-0990, Acme Ltd", "Call client at the set time — ACME-0990, Acme Ltd",
+                    "Remind the client of the claim — ACME-0980, Acme Ltd");
+            assertThat(filtered(engine, "mia", "Today's calls")).containsExactly(
+                    "Call client at the set time — ACME-0990, Acme Ltd",
+                    "Remind the client of the claim — ACME-0980, Acme Ltd");
+            // ACME-0980 is in its claim month: the next weekly reminder waits, and so does the end of the month
+            String claimCase = engine.getRuntimeService().createProcessInstanceQuery()
+                    .processInstanceBusinessKey("ACME-0980").singleResult().getId();
+            assertThat(engine.getRuntimeService().getActiveActivityIds(claimCase))
+                    .containsExactlyInAnyOrder("Event_ClaimPeriodPassed", "Task_RemindClientOfClaim");
+            assertThat(engine.getManagementService().createJobQuery().processInstanceId(claimCase)
+                    .activityId("StartEvent_ClaimPulseDue").count()).isEqualTo(1);
             Task call = engine.getTaskService().createTaskQuery().taskAssignee("mia")
                     .taskDefinitionKey("Task_CallClient").singleResult();
             assertThat(call.getDueDate().toInstant().atZone(java.time.ZoneId.of("Europe/Berlin")))
@@ -73,7 +82,8 @@ class DemoApplicationIT {
             assertThat(filtered(engine, "sam", "My team's negotiations")).containsExactlyInAnyOrder(
                     "Negotiate payment — ACME-0990, Acme Ltd", "Negotiate payment — GLX-2001, Globex GmbH");
             assertThat(visibleTasks(engine, "mia")).containsExactlyInAnyOrder(
-                    "Negotiate payment — ACME-0990, Acme Ltd", "Call client at the set time — ACME-0990, Acme Ltd");
+                    "Negotiate payment — ACME-0990, Acme Ltd", "Call client at the set time — ACME-0990, Acme Ltd",
+                    "Remind the client of the claim — ACME-0980, Acme Ltd");
             assertThat(visibleTasks(engine, "fred")).isEmpty();
 
             // the dashboard has months of history to show at once: figures for both managers and the owner-less client

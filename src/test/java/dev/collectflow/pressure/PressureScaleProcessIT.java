@@ -283,21 +283,83 @@ class PressureScaleProcessIT extends CollectionTestSupport {
     }
 
     @Test
-    void aCaseThatWentToLegalStopsTheScaleWhenTheNextStepIsDue() {
+    void aCaseThatGoesToLegalStopsTheScaleAtOnceAndItsOpenReminderCloses() {
         ProcessInstance instance = register(client("mia", "en", false), FRIDAY_DUE, "1000.00");
         ProcessInstance scale = scaleOf(instance);
         at(START, instance);
         at(berlin(LocalDate.of(2027, 1, 12), 9, 0), instance);
         at(berlin(LocalDate.of(2027, 1, 18), 9, 0), instance);
         assertThat(scaleTask(scale, REMIND_OWNER)).isNotNull();
+
         completeAs("mia", instance, Map.of(InvoiceCollectionProcess.Variables.NEGOTIATION_OUTCOME, "NO_AGREEMENT",
                 InvoiceCollectionProcess.Variables.NEGOTIATION_NOTE, "refuses to pay"));
 
-        at(berlin(LocalDate.of(2027, 1, 20), 10, 0), instance);
-
-        assertThat(scale).hasPassed(END_CASE_LEFT_NEGOTIATION).isEnded();
+        assertThat(instance).isWaitingAt(InvoiceCollectionProcess.Activities.SEND_CLAIM);
+        assertThat(scale).hasPassed(END_SCALE_STOPPED).isEnded();
         assertThat(tasks.createTaskQuery().processInstanceId(scale.getId()).count()).as("the reminder closed").isZero();
-        assertThat(skipped(instance)).last().asString().contains("stopped", "LEGAL_CLAIM");
+        CaseEvent stopped = lastEvent(instance, CaseEventType.PRESSURE_SCALE_STOPPED);
+        assertThat(stopped.getDetail()).isEqualTo("No more reminders or calls: the case was handed over to legal");
+        assertThat(stopped.getActor()).isEqualTo(dev.collectflow.audit.AuditTrail.SYSTEM);
+    }
+
+    @Test
+    void anOpenCallVanishesWhenTheNegotiationPeriodPassesAndTheCaseGoesToLegal() {
+        ProcessInstance instance = register(client("mia", "en", false), FRIDAY_DUE, "1000.00");
+        ProcessInstance scale = scaleOf(instance);
+        at(START, instance);
+        at(berlin(LocalDate.of(2027, 1, 12), 9, 0), instance);
+        at(berlin(LocalDate.of(2027, 1, 18), 9, 0), instance);
+        at(berlin(LocalDate.of(2027, 1, 20), 10, 0), instance);
+        at(berlin(LocalDate.of(2027, 1, 25), 9, 0), instance);
+        assertThat(scaleTask(scale, CALL_CLIENT)).as("the call, left open").isNotNull();
+        assertThat(scale).as("the scale has no step left but waits for its open tasks")
+                .hasPassed(END_SCALE_COMPLETED).isNotEnded();
+
+        // negotiation started on Monday the 18th: its ten days end at midnight after the 28th
+        at(berlin(LocalDate.of(2027, 1, 29), 0, 5), instance);
+
+        assertThat(instance).hasPassed(InvoiceCollectionProcess.Activities.NEGOTIATION_PERIOD_PASSED,
+                InvoiceCollectionProcess.Activities.HAND_OVER_TO_LEGAL)
+                .isWaitingAt(InvoiceCollectionProcess.Activities.SEND_CLAIM);
+        assertThat(tasks.createTaskQuery().processInstanceId(scale.getId()).count()).as("call and reminder closed")
+                .isZero();
+        assertThat(scale).hasPassed(END_SCALE_STOPPED).isEnded();
+    }
+
+    @Test
+    void aCaseThatEndsOtherwiseThanByPaymentStopsTheScaleAtOnce() {
+        ProcessInstance instance = register(client("mia", "en", false), FRIDAY_DUE, "1000.00");
+        ProcessInstance scale = scaleOf(instance);
+        at(START, instance);
+        at(berlin(LocalDate.of(2027, 1, 12), 9, 0), instance);
+        at(berlin(LocalDate.of(2027, 1, 18), 9, 0), instance);
+        assertThat(scaleTask(scale, REMIND_OWNER)).isNotNull();
+        completeAs("mia", instance, Map.of(InvoiceCollectionProcess.Variables.NEGOTIATION_OUTCOME, "DISPUTE",
+                InvoiceCollectionProcess.Variables.DISPUTE_REASON, "never delivered"));
+        assertThat(scale).as("a dispute is still negotiation").isNotEnded();
+
+        completeAs("fred", instance, Map.of(InvoiceCollectionProcess.Variables.DISPUTE_DECISION, "JUSTIFIED",
+                InvoiceCollectionProcess.Variables.AMOUNT_OWED, 0,
+                InvoiceCollectionProcess.Variables.RESOLUTION_NOTE, "goods never shipped"));
+
+        assertThat(instance).hasPassed(InvoiceCollectionProcess.Activities.END_INVOICE_CANCELLED).isEnded();
+        assertThat(scale).hasPassed(END_SCALE_STOPPED).isEnded();
+        assertThat(tasks.createTaskQuery().processInstanceId(scale.getId()).count()).isZero();
+        assertThat(lastEvent(instance, CaseEventType.PRESSURE_SCALE_STOPPED).getDetail())
+                .isEqualTo("No more reminders or calls: the case ended");
+    }
+
+    @Test
+    void anOperatorCancellingTheCaseStopsTheScale() {
+        ProcessInstance instance = register(client("mia", "en", false), FRIDAY_DUE, "1000.00");
+        ProcessInstance scale = scaleOf(instance);
+        at(START, instance);
+
+        runtime.deleteProcessInstance(instance.getId(), "registered by mistake");
+
+        assertThat(scale).hasPassed(END_SCALE_STOPPED).isEnded();
+        assertThat(lastEvent(instance, CaseEventType.PRESSURE_SCALE_STOPPED).getDetail())
+                .isEqualTo("No more reminders or calls: the case was cancelled");
     }
 
     @Test

@@ -115,7 +115,21 @@ public abstract class ProcessTestCase {
 
     /** Fires the instance's single timer by executing its job (at the time it is due), then continues. */
     protected void fireTimer(ProcessInstance instance) {
-        Job timer = timer(instance);
+        fire(instance, timer(instance));
+    }
+
+    /** The instance's timer at one activity, where several timers wait at once. */
+    protected Job timer(ProcessInstance instance, String activityId) {
+        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .activityId(activityId).singleResult();
+    }
+
+    /** Fires the instance's timer at one activity (at the time it is due), then continues. */
+    protected void fireTimer(ProcessInstance instance, String activityId) {
+        fire(instance, timer(instance, activityId));
+    }
+
+    private void fire(ProcessInstance instance, Job timer) {
         at(timer.getDuedate().toInstant());
         engine.getManagementService().executeJob(timer.getId());
         continueAsync(instance);

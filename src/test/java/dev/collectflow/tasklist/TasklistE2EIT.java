@@ -141,7 +141,7 @@ class TasklistE2EIT extends CollectionTestSupport {
         browser.waitUntilCompleted(number);
 
         assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly(CLAIM_PERIOD_PASSED);
-        assertThat(timer(instance).getDuedate()).isEqualTo(endOf(today().plusMonths(1)));
+        assertThat(timer(instance, CLAIM_PERIOD_PASSED).getDuedate()).isEqualTo(endOf(today().plusMonths(1)));
         assertThat(runtime.getVariable(instance.getId(), LAWYER)).isEqualTo("lena");
     }
 
