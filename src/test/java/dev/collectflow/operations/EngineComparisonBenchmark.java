@@ -261,13 +261,16 @@ class EngineComparisonBenchmark {
             for (var side : List.of(Map.entry("/api", api), Map.entry("/engine-rest", bare))) {
                 long[] before = databaseWork(database);
                 run(node, side.getValue(), numbers, sample);
-                long[] after = databaseWork(database);
-                System.out.printf("    %-13s transactions %.1f, rows read %.1f, inserted %.1f, updated %.1f,"
-                                + " deleted %.1f%n", side.getKey(), (after[0] - before[0]) / (double) sample,
-                        (after[1] - before[1]) / (double) sample, (after[2] - before[2]) / (double) sample,
-                        (after[3] - before[3]) / (double) sample, (after[4] - before[4]) / (double) sample);
+                printWork(side.getKey(), before, databaseWork(database), sample);
             }
         }
+    }
+
+    private static void printWork(String label, long[] before, long[] after, int count) {
+        System.out.printf("    %-22s transactions %.1f, rows read %.1f, inserted %.1f, updated %.1f, deleted %.1f%n",
+                label, (after[0] - before[0]) / (double) count, (after[1] - before[1]) / (double) count,
+                (after[2] - before[2]) / (double) count, (after[3] - before[3]) / (double) count,
+                (after[4] - before[4]) / (double) count);
     }
 
     /** Commits and rows of the database so far (the statistics arrive within half a second). */
@@ -332,7 +335,11 @@ class EngineComparisonBenchmark {
             jobsBefore.put(each.name(), jobsRunBy(database, each));
         }
         System.out.printf("%n%s sweep of %,d cases, load %s%n", label, cases, loadAverage());
+        long[] workBefore = database.postgres() ? databaseWork(database) : null;
         double seconds = sweepCollectFlow(database, node, cases);
+        if (workBefore != null) {
+            printWork("CollectFlow, per case", workBefore, databaseWork(database), cases);
+        }
         double rate = cases / seconds;
         record(label + ": sweep of " + String.format("%,d", cases) + " cases, s", String.format("%.1f", seconds));
         record(label + ": sweep, cases/s", String.format("%.1f", rate));
@@ -344,7 +351,11 @@ class EngineComparisonBenchmark {
             }
         }
         if (withBare) {
+            long[] bareBefore = database.postgres() ? databaseWork(database) : null;
             double bareSeconds = sweepBare(database, node, cases);
+            if (bareBefore != null) {
+                printWork("bare, per case", bareBefore, databaseWork(database), cases);
+            }
             double bareRate = cases / bareSeconds;
             System.out.printf("  bare engine: %.1f s = %.1f cases/s, load %s%n", bareSeconds, bareRate, loadAverage());
             record(label + ": bare sweep, cases/s", String.format("%.1f", bareRate));
