@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
@@ -18,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * HTTP Basic for the application's own API ({@code /api}, Actuator beyond health), checked against Camunda's
  * identity service, so people and integrations use the same accounts as in Tasklist. The user is available to the
- * request as {@link CurrentUser}. A missing or wrong password is a 401.
+ * request as {@link CurrentUser}. A missing or wrong password is a 401. A login that succeeded is remembered for
+ * {@code collectflow.api.login-memory} ({@link RecentLogins}).
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -27,10 +29,12 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identity;
     private final ObjectMapper json;
+    private final RecentLogins recentLogins;
 
-    public ApiAuthenticationFilter(IdentityService identity, ObjectMapper json) {
+    public ApiAuthenticationFilter(IdentityService identity, ObjectMapper json, Duration loginMemory) {
         this.identity = identity;
         this.json = json;
+        this.recentLogins = new RecentLogins(loginMemory);
     }
 
     @Override
@@ -79,11 +83,18 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             return null;
         }
         String userId = credentials.substring(0, colon);
-        if (!identity.checkPassword(userId, credentials.substring(colon + 1))) {
+        String password = credentials.substring(colon + 1);
+        ApiUser remembered = recentLogins.get(userId, password);
+        if (remembered != null) {
+            return remembered;
+        }
+        if (!identity.checkPassword(userId, password)) {
             return null;
         }
         Set<String> groups = new HashSet<>();
         identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).forEach(groups::add);
-        return new ApiUser(userId, Set.copyOf(groups));
+        ApiUser user = new ApiUser(userId, Set.copyOf(groups));
+        recentLogins.remember(userId, password, user);
+        return user;
     }
 }

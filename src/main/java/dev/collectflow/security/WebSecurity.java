@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
+import java.time.Duration;
 import java.util.EnumSet;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -70,9 +71,10 @@ class WebSecurity {
     }
 
     @Bean
-    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identity, ObjectMapper json) {
+    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identity, ObjectMapper json,
+            @Value("${collectflow.api.login-memory}") Duration loginMemory) {
         FilterRegistrationBean<ApiAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, json));
+                new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, json, loginMemory));
         registration.addUrlPatterns("/api/*", "/actuator/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

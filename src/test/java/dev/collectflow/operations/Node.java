@@ -27,6 +27,7 @@ final class Node implements AutoCloseable {
     static final String OPERATOR_PASSWORD = "Operator-Pa55word";
 
     private final String name;
+    private final String profile;
     private final List<String> settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
@@ -35,8 +36,20 @@ final class Node implements AutoCloseable {
     private String password = OPERATOR_PASSWORD;
 
     private Node(String name, List<String> settings) {
+        this(name, "postgres", settings);
+    }
+
+    private Node(String name, String profile, List<String> settings) {
         this.name = name;
+        this.profile = profile;
         this.settings = settings;
+    }
+
+    /** Starts a node (without waiting for it) with the given profile and settings only. */
+    static Node startWith(String name, String profile, List<String> settings) {
+        Node node = new Node(name, profile, new ArrayList<>(settings));
+        node.launch();
+        return node;
     }
 
     /** Starts a node (without waiting for it) on the given database and SMTP server. */
@@ -64,10 +77,16 @@ final class Node implements AutoCloseable {
         port = FreePort.find();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-Duser.timezone=UTC",
+                "-Xmx512m", "-XX:+UseSerialGC", "-Duser.timezone=UTC"));
+        // extra JVM options for every node, e.g. a flight recording while benchmarking
+        String options = System.getProperty("collectflow.node.jvm-options", "").strip();
+        if (!options.isEmpty()) {
+            command.addAll(List.of(options.replace("{name}", name).split("\\s+")));
+        }
+        command.addAll(List.of(
                 "-cp", classPath(),
                 "dev.collectflow.CollectFlowApplication",
-                "--spring.profiles.active=postgres",
+                "--spring.profiles.active=" + profile,
                 "--server.port=" + port));
         command.addAll(settings);
         try {
@@ -117,7 +136,7 @@ final class Node implements AutoCloseable {
 
     /** The same node, called with another user's HTTP Basic credentials. */
     Node asUser(String userId, String userPassword) {
-        Node view = new Node(name, settings);
+        Node view = new Node(name, profile, settings);
         view.process = process;
         view.port = port;
         view.user = userId;
@@ -132,6 +151,10 @@ final class Node implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     boolean isAlive() {
@@ -149,6 +172,11 @@ final class Node implements AutoCloseable {
     HttpResponse<String> post(String path, String json) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> postRaw(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     HttpResponse<String> put(String path, String json) {
