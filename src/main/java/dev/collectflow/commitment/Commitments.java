@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -102,8 +103,12 @@ public class Commitments {
                 .map(Instalment::getCheckAt).findFirst();
     }
 
-    /** A payment (or anything else) lowered the open amount: commitments it paid in full count as kept now. */
+    /**
+     * A payment (or anything else) lowered the open amount: commitments it paid in full count as kept now, before
+     * open tasks show the case's new figures.
+     */
     @EventListener
+    @Order(0)
     @Transactional
     public void on(OpenAmountChanged change) {
         String invoiceNumber = change.invoiceNumber();
