@@ -9,6 +9,7 @@ import dev.collectflow.DueJobs;
 import dev.collectflow.client.ClientDetails;
 import dev.collectflow.client.ClientService;
 import dev.collectflow.collection.CollectionCases;
+import dev.collectflow.collection.InvoiceCollectionProcess;
 import dev.collectflow.collection.InvoiceCollectionProcess.Activities;
 import dev.collectflow.invoice.InvoiceData;
 import dev.collectflow.invoice.InvoiceService;
@@ -204,8 +205,8 @@ class FaultsApplicationIT {
         LocalDate yesterday = LocalDate.now().minusDays(1);
         app.getBean(CollectionCases.class).register(new InvoiceData(invoice, "faults", new BigDecimal("250.00"),
                 "EUR", yesterday.minusDays(30), yesterday), "erp");
-        ProcessInstance instance = runtime().createProcessInstanceQuery().processInstanceBusinessKey(invoice)
-                .singleResult();
+        ProcessInstance instance = runtime().createProcessInstanceQuery()
+                .processDefinitionKey(InvoiceCollectionProcess.KEY).processInstanceBusinessKey(invoice).singleResult();
         Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
         engine.getManagementService().executeJob(timer.getId());
         assertThat(runtime().getActivityInstance(instance.getId()).getChildTransitionInstances())
