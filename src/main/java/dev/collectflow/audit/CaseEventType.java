@@ -9,6 +9,15 @@ public enum CaseEventType {
     KEY_CLIENT_FORGIVEN,
     KEY_CLIENT_STANDARD_REGULATION,
     PROMISE_TO_PAY,
+    /** How a promise to pay was kept: paid in full by its date plus tolerance, something paid, nothing paid. */
+    PROMISE_KEPT,
+    PROMISE_PARTLY_KEPT,
+    PROMISE_BROKEN,
+    PAYMENT_PLAN_AGREED,
+    /** How an instalment of a payment plan was kept (payments since the plan count for its instalments in order). */
+    INSTALMENT_KEPT,
+    INSTALMENT_PARTLY_KEPT,
+    INSTALMENT_BROKEN,
     DISPUTE_RAISED,
     DISPUTE_JUSTIFIED,
     DISPUTE_REJECTED,

@@ -17,6 +17,7 @@ public enum CaseStage {
     NEGOTIATION,
     DISPUTE,
     PROMISE_TO_PAY,
+    PAYMENT_PLAN,
     LEGAL_CLAIM,
     COURT,
     CLOSED;
@@ -33,6 +34,9 @@ public enum CaseStage {
             Map.entry(RESOLVE_DISPUTE, DISPUTE),
             Map.entry(CORRECT_INVOICE_AMOUNT, DISPUTE),
             Map.entry(PROMISED_DATE_PASSED, PROMISE_TO_PAY),
+            Map.entry(GRADE_PROMISE, PROMISE_TO_PAY),
+            Map.entry(INSTALMENT_DATE_PASSED, PAYMENT_PLAN),
+            Map.entry(CHECK_INSTALMENTS, PAYMENT_PLAN),
             Map.entry(HAND_OVER_TO_LEGAL, LEGAL_CLAIM),
             Map.entry(SEND_CLAIM, LEGAL_CLAIM),
             Map.entry(CLAIM_PERIOD_PASSED, LEGAL_CLAIM),

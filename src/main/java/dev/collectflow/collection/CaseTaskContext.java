@@ -2,7 +2,10 @@ package dev.collectflow.collection;
 
 import dev.collectflow.audit.AuditTrail;
 import dev.collectflow.audit.CaseEvent;
+import dev.collectflow.commitment.Commitments;
+import dev.collectflow.commitment.PaymentPlanView;
 import dev.collectflow.system.Markdown;
+import dev.collectflow.system.Money;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,6 +46,8 @@ public class CaseTaskContext implements TaskListener {
     public static final String KEY_CLIENT = "caseKeyClient";
     public static final String HISTORY = "caseHistory";
     public static final String DISPUTE_REASON = "caseDisputeReason";
+    /** The case's payment plan as a Markdown list (set only on cases that have one). */
+    public static final String PAYMENT_PLAN = "casePaymentPlan";
 
     private static final int HISTORY_LINES = 10;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
@@ -51,14 +56,16 @@ public class CaseTaskContext implements TaskListener {
     private final AuditTrail audit;
     private final Deadlines deadlines;
     private final TaskService tasks;
+    private final Commitments commitments;
     private final Map<String, Set<String>> fieldsByTask = new HashMap<>();
 
     CaseTaskContext(CollectionCases cases, AuditTrail audit, Deadlines deadlines, TaskService tasks,
-                    List<TaskCompletion<?>> completions) {
+                    Commitments commitments, List<TaskCompletion<?>> completions) {
         this.cases = cases;
         this.audit = audit;
         this.deadlines = deadlines;
         this.tasks = tasks;
+        this.commitments = commitments;
         completions.forEach(c -> fieldsByTask.put(c.taskDefinitionKey(), c.fields()));
     }
 
@@ -113,7 +120,17 @@ public class CaseTaskContext implements TaskListener {
         shown.put(DAYS_OVERDUE, facts.daysOverdue());
         shown.put(KEY_CLIENT, facts.keyClient());
         shown.put(HISTORY, history(facts.invoiceNumber()));
+        commitments.planOf(facts.invoiceNumber()).ifPresent(plan -> shown.put(PAYMENT_PLAN, plan(plan, facts.currency())));
         return shown;
+    }
+
+    /** One line per instalment: its day, amount, what is paid of it so far and, once decided, how it was kept. */
+    private static String plan(PaymentPlanView plan, String currency) {
+        return plan.instalments().stream()
+                .map(line -> "- " + line.dueOn().format(DAY) + " · " + Money.format(line.amount(), currency)
+                        + " · paid " + Money.format(line.paid(), currency)
+                        + (line.grade() == null ? "" : " · " + humanize(line.grade().name())))
+                .collect(Collectors.joining("\n"));
     }
 
     /** The latest steps of the case as a Markdown list, newest last. */

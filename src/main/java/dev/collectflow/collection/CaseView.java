@@ -1,5 +1,7 @@
 package dev.collectflow.collection;
 
+import dev.collectflow.commitment.PaymentPlanView;
+import dev.collectflow.commitment.PromiseView;
 import dev.collectflow.invoice.InvoiceStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,6 +23,10 @@ public record CaseView(
         CaseStage stage,
         long daysOverdue,
         String salesManager,
+        /* promises to pay made in negotiation, with how each was kept once decided */
+        List<PromiseView> promises,
+        /* the payment plan agreed in negotiation, if any: its instalments, what is paid of each, how each was kept */
+        PaymentPlanView paymentPlan,
         List<OpenTask> openTasks,
         List<Event> history) {
 

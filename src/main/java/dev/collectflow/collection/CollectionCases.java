@@ -7,6 +7,7 @@ import dev.collectflow.audit.AuditTrail;
 import dev.collectflow.audit.CaseEventType;
 import dev.collectflow.client.Client;
 import dev.collectflow.client.ClientRepository;
+import dev.collectflow.commitment.Commitments;
 import dev.collectflow.invoice.Invoice;
 import dev.collectflow.invoice.InvoiceData;
 import dev.collectflow.invoice.InvoiceService;
@@ -39,9 +40,11 @@ public class CollectionCases {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ApplicationEventPublisher events;
+    private final Commitments commitments;
 
     public CollectionCases(InvoiceService invoices, ClientRepository clients, PaymentService payments, AuditTrail audit,
-                       Deadlines deadlines, RuntimeService runtime, TaskService tasks, ApplicationEventPublisher events) {
+                       Deadlines deadlines, RuntimeService runtime, TaskService tasks, ApplicationEventPublisher events,
+                       Commitments commitments) {
         this.invoices = invoices;
         this.clients = clients;
         this.payments = payments;
@@ -50,6 +53,7 @@ public class CollectionCases {
         this.runtime = runtime;
         this.tasks = tasks;
         this.events = events;
+        this.commitments = commitments;
     }
 
     /**
@@ -101,7 +105,8 @@ public class CollectionCases {
                 .toList();
         return new CaseView(facts.invoiceNumber(), facts.clientId(), facts.clientName(), facts.amount(),
                 facts.openAmount(), facts.currency(), facts.issueDate(), facts.dueDate(), facts.status(),
-                stage(invoiceNumber), facts.daysOverdue(), facts.owner(), openTasks, history);
+                stage(invoiceNumber), facts.daysOverdue(), facts.owner(), commitments.promisesOf(invoiceNumber),
+                commitments.planOf(invoiceNumber).orElse(null), openTasks, history);
     }
 
     /** Where the case stands in the regulation; CLOSED once its process has ended. */

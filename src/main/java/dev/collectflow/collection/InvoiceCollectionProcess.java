@@ -25,6 +25,9 @@ public final class InvoiceCollectionProcess {
         public static final String NEGOTIATE_PAYMENT = "Task_NegotiatePayment";
         public static final String NEGOTIATION_PERIOD_PASSED = "BoundaryEvent_NegotiationPeriodPassed";
         public static final String PROMISED_DATE_PASSED = "Event_PromisedDatePassed";
+        public static final String GRADE_PROMISE = "Task_GradePromise";
+        public static final String INSTALMENT_DATE_PASSED = "Event_InstalmentDatePassed";
+        public static final String CHECK_INSTALMENTS = "Task_CheckInstalments";
         public static final String RESOLVE_DISPUTE = "Task_ResolveDispute";
         public static final String CORRECT_INVOICE_AMOUNT = "Task_CorrectInvoiceAmount";
         public static final String END_INVOICE_CANCELLED = "EndEvent_InvoiceCancelled";
@@ -99,6 +102,9 @@ public final class InvoiceCollectionProcess {
         public static final String PROMISED_DATE = "promisedDate";
         public static final String PROMISE_CHECK_AT = "promiseCheckAt";
         public static final String DISPUTE_REASON = "disputeReason";
+        // a payment plan: one instalment a line, "yyyy-MM-dd amount"; the flag says whether every instalment due so far was kept
+        public static final String PAYMENT_PLAN = "paymentPlan";
+        public static final String INSTALMENTS_KEPT = "instalmentsKept";
         public static final String NEGOTIATION_NOTE = "negotiationNote";
         // finance: dispute
         public static final String DISPUTE_DECISION = "disputeDecision";

@@ -10,14 +10,21 @@ import dev.collectflow.client.ClientService;
 import dev.collectflow.collection.CollectionCases;
 import dev.collectflow.collection.Deadlines;
 import dev.collectflow.collection.InvoiceCollectionProcess;
+import dev.collectflow.commitment.Commitments;
+import dev.collectflow.commitment.PlannedInstalment;
 import dev.collectflow.invoice.InvoiceData;
 import dev.collectflow.invoice.InvoiceService;
+import dev.collectflow.payment.PaymentData;
+import dev.collectflow.payment.PaymentService;
 import dev.collectflow.pressure.PressureScaleProcess;
+import dev.collectflow.sales.PaymentPlans;
 import dev.collectflow.staff.CallPreferences;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -52,10 +59,14 @@ class DemoData implements ApplicationRunner {
     private final RuntimeService runtime;
     private final DemoHistory history;
     private final CallPreferences callPreferences;
+    private final Commitments commitments;
+    private final PaymentPlans paymentPlans;
+    private final PaymentService payments;
 
     DemoData(DemoUsers users, DemoProperties properties, ClientRepository clientRepository, ClientService clients,
              CollectionCases cases, InvoiceService invoices, AuditTrail audit, Deadlines deadlines,
-             RuntimeService runtime, DemoHistory history, CallPreferences callPreferences) {
+             RuntimeService runtime, DemoHistory history, CallPreferences callPreferences, Commitments commitments,
+             PaymentPlans paymentPlans, PaymentService payments) {
         this.users = users;
         this.properties = properties;
         this.clientRepository = clientRepository;
@@ -67,6 +78,9 @@ class DemoData implements ApplicationRunner {
         this.runtime = runtime;
         this.history = history;
         this.callPreferences = callPreferences;
+        this.commitments = commitments;
+        this.paymentPlans = paymentPlans;
+        this.payments = payments;
     }
 
     @Override
@@ -92,6 +106,7 @@ class DemoData implements ApplicationRunner {
         caseAtLegal("GLX-1990", "globex", "max", "9900.00", today.minusDays(60), today.minusDays(30));
         caseInClaimMonth("ACME-0980", "acme", "mia", "6400.00", today.minusDays(70), today.minusDays(40),
                 today.minusDays(7));
+        caseWithPaymentPlan("GLX-1995", "globex", "max", today);
         history.create(today); // months of settled invoices, so the dashboard has figures at once
         callDueToday("ACME-0990", "mia");
         log.info("Demo data created: log in to Tasklist as mia, max, sam, lena, dora or fred");
@@ -152,6 +167,32 @@ class DemoData implements ApplicationRunner {
         // this week's reminder, as the weekly timer would have given it today
         runtime.createProcessInstanceModification(instance.getId())
                 .startBeforeActivity(InvoiceCollectionProcess.Activities.REMIND_CLIENT_OF_CLAIM, claimMonth)
+                .execute();
+    }
+
+    /**
+     * A case whose client agreed a payment plan of three instalments: the first is paid, the second is coming; the
+     * case waits for the second instalment's date.
+     */
+    private void caseWithPaymentPlan(String number, String clientId, String salesManager, LocalDate today) {
+        LocalDate due = today.minusDays(20);
+        invoices.register(new InvoiceData(number, clientId, new BigDecimal("6000.00"), "EUR", due.minusDays(30), due));
+        invoices.markOverdue(number);
+        audit.record(number, CaseEventType.REGISTERED, "demo", "Demo case with a payment plan");
+        List<PlannedInstalment> plan = List.of(today.minusDays(8), today.plusDays(12), today.plusDays(42)).stream()
+                .map(day -> new PlannedInstalment(day, new BigDecimal("2000.00"), paymentPlans.checkAt(day))).toList();
+        commitments.recordPlan(number, plan, salesManager);
+        audit.record(number, CaseEventType.PAYMENT_PLAN_AGREED, salesManager, "Client agreed to pay in 3 instalments: "
+                + plan.stream().map(i -> i.dueOn() + " 2000.00").collect(Collectors.joining(", ")) + " (demo)");
+        payments.receive(new PaymentData("DEMO-" + number + "-1", number, new BigDecimal("2000.00"), "EUR",
+                today.minusDays(9)), "demo");
+        runtime.createProcessInstanceByKey(InvoiceCollectionProcess.KEY)
+                .businessKey(number)
+                .setVariable(CLIENT_ID, clientId)
+                .setVariable(OVERDUE_FROM, deadlines.overdueFrom(due))
+                .setVariable(SALES_MANAGER, salesManager)
+                .setVariable(NEGOTIATION_OUTCOME, "PAYMENT_PLAN")
+                .startBeforeActivity(InvoiceCollectionProcess.Activities.INSTALMENT_DATE_PASSED)
                 .execute();
     }
 

@@ -75,6 +75,13 @@ class KpiController {
         return kpis.stagesNow(currentUser.get(), filter);
     }
 
+    @GetMapping("/promises")
+    @Operation(summary = "Promises to pay and payment-plan instalments kept, partly kept and broken",
+            description = KpiDefinitions.PROMISES)
+    KpiReport<KpiRows.Promises> promises(@Valid @ModelAttribute KpiFilter filter) {
+        return kpis.promises(currentUser.get(), filter);
+    }
+
     @GetMapping("/trend")
     @Operation(summary = "On-time rate and money collected by month", description = KpiDefinitions.TREND)
     KpiReport<KpiRows.Trend> trend(@Valid @ModelAttribute KpiFilter filter) {

@@ -43,6 +43,12 @@ final class KpiDefinitions {
     static final String TREND = "Per month of the due date: the on-time figures (as on-time) of invoices due that"
             + " month; collected and writtenOff: money movements dated in that month (as collected).";
 
+    static final String PROMISES = "Promises to pay and payment-plan instalments whose date (the promised date, the"
+            + " instalment's date) lies in the period, once graded: kept = paid in full by the date plus the tolerance"
+            + " (a payment larger than an instalment counts for the next ones), partlyKept = something paid by then,"
+            + " not all, broken = nothing paid by then. keptRate = kept / graded x 100. Rows per kind (PROMISE,"
+            + " INSTALMENT) and per manager (default), team, client or company, attributed like invoices.";
+
     private KpiDefinitions() {
     }
 }

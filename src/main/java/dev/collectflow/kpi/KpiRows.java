@@ -40,6 +40,14 @@ public final class KpiRows {
     public record StageNow(String stage, String currency, long cases, BigDecimal openAmount) {
     }
 
+    /**
+     * kind: PROMISE or INSTALMENT; graded: those whose date lies in the period and that were graded; keptRate = kept /
+     * graded x 100.
+     */
+    public record Promises(String subject, String kind, long graded, long kept, long partlyKept, long broken,
+                           BigDecimal keptRate) {
+    }
+
     public record Trend(String month, String currency, long invoices, long paidOnTime, BigDecimal onTimeRateByCount,
                         BigDecimal amountDue, BigDecimal amountPaidOnTime, BigDecimal onTimeRateByAmount,
                         BigDecimal collected, BigDecimal writtenOff) {

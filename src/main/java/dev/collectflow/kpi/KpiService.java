@@ -202,6 +202,18 @@ public class KpiService {
         return report("trend", KpiDefinitions.TREND, query, false, List.copyOf(rows.values()));
     }
 
+    @Transactional(readOnly = true)
+    public KpiReport<KpiRows.Promises> promises(ApiUser user, KpiFilter filter) {
+        KpiQuery query = check(user, filter);
+        List<KpiRows.Promises> rows = queries.promises(query).stream()
+                .map(s -> new KpiRows.Promises(subject(query.by(), s.subject()), s.kind(), s.graded(), s.kept(),
+                        s.partlyKept(), s.broken(), Rates.percent(s.kept(), s.graded())))
+                .sorted(Comparator.comparing(KpiRows.Promises::subject).thenComparing(KpiRows.Promises::kind,
+                        Comparator.reverseOrder()))
+                .toList();
+        return report("promises", KpiDefinitions.PROMISES, query, false, rows);
+    }
+
     /** Which KPI figures the user may see at all: nobody outside sales, finance, management and operations. */
     public boolean maySee(ApiUser user) {
         return user.isIn(FINANCE, MANAGEMENT, ADMIN, SALES_HEADS, SALES);
@@ -307,7 +319,7 @@ public class KpiService {
     }
 
     private static <R> KpiReport<R> report(String kpi, String definition, KpiQuery query, boolean asOf, List<R> rows) {
-        boolean grouped = kpi.equals("on-time");
+        boolean grouped = kpi.equals("on-time") || kpi.equals("promises");
         return new KpiReport<>(kpi, definition, grouped ? query.by().name().toLowerCase() : null,
                 asOf ? null : query.from(), asOf ? null : query.to(), asOf ? query.asOf() : null, rows);
     }

@@ -6,6 +6,8 @@ public enum NegotiationOutcome {
     PROMISE,
     /** The client disputes the invoice; finance decides. */
     DISPUTE,
+    /** The client agreed to pay the open amount in instalments (variable {@code paymentPlan}). */
+    PAYMENT_PLAN,
     /** No agreement, or the client cannot be reached: the case goes to legal at once. */
     NO_AGREEMENT
 }

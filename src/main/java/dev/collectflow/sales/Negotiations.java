@@ -78,6 +78,7 @@ public class Negotiations {
             case DISPUTE -> audit.record(invoiceNumber, CaseEventType.DISPUTE_RAISED, actor,
                     withNote("Client disputes the invoice: " + disputeReason, note));
             case NO_AGREEMENT -> audit.record(invoiceNumber, CaseEventType.NO_AGREEMENT, actor, note);
+            case PAYMENT_PLAN -> { } // recorded with its instalments by PaymentPlans
         }
     }
 

@@ -279,7 +279,10 @@ class InvoiceCollectionProcessTest extends ProcessTestCase {
             assertThat(timer(instance).getDuedate()).isEqualTo(deadlines.promiseCheckAt(TODAY.plusDays(5)));
             fireTimer(instance);
 
-            assertThat(instance).hasPassed(PROMISED_DATE_PASSED, HAND_OVER_TO_LEGAL).isWaitingAt(SEND_CLAIM);
+            assertThat(instance).hasPassed(PROMISED_DATE_PASSED, GRADE_PROMISE, HAND_OVER_TO_LEGAL)
+                    .isWaitingAt(SEND_CLAIM);
+            assertThat(glue("gradePromise").calls()).as("how the promise was kept is recorded first")
+                    .containsExactly(GRADE_PROMISE);
             assertThat(variable(instance, ESCALATION_REASON)).isEqualTo("PROMISE_BROKEN");
             assertThat(task(instance)).hasCandidateGroup("legal");
         }

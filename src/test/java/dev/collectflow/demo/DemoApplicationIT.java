@@ -86,6 +86,13 @@ class DemoApplicationIT {
                     "Remind the client of the claim — ACME-0980, Acme Ltd");
             assertThat(visibleTasks(engine, "fred")).isEmpty();
 
+            // a case with a payment plan: the first instalment paid, the case waits for the second
+            var planCase = app.getBean(dev.collectflow.collection.CollectionCases.class).view("GLX-1995");
+            assertThat(planCase.stage()).isEqualTo(dev.collectflow.collection.CaseStage.PAYMENT_PLAN);
+            assertThat(planCase.openAmount()).isEqualByComparingTo("4000.00");
+            assertThat(planCase.paymentPlan().instalments()).extracting(line -> line.grade())
+                    .containsExactly(dev.collectflow.commitment.Grade.KEPT, null, null);
+
             // the dashboard has months of history to show at once: figures for both managers and the owner-less client
             var onTime = app.getBean(dev.collectflow.kpi.KpiService.class).onTime(
                     new dev.collectflow.security.ApiUser("dora", java.util.Set.of("management")),

@@ -80,7 +80,7 @@ class RegisterInvoiceProcessIT extends CollectionTestSupport {
         assertThat(passed(again.getBody().get("id").asText())).containsExactly(START_INVOICE_ENTERED,
                 REGISTER_INVOICE, "Gateway_AlreadyRegistered", END_ALREADY_REGISTERED);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(InvoiceCollectionProcess.KEY)
-                .processInstanceBusinessKey(number).count()).isEqualTo(1);
+                .processInstanceBusinessKey(number).count()).as("one case, beside it its pressure scale").isEqualTo(1);
         assertThat(audit.of(number)).filteredOn(e -> e.getType() == CaseEventType.REGISTERED).hasSize(1);
     }
 
