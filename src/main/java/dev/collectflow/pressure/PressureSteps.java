@@ -66,6 +66,12 @@ public class PressureSteps {
         if (stage == CaseStage.FORGIVEN) {
             return skip(invoiceNumber, step, "management forgave the client the overdue for now");
         }
+        if (stage == CaseStage.PROMISE_TO_PAY || stage == CaseStage.PAYMENT_PLAN) {
+            // the client agreed: the regulation watches the promise or the instalments, and escalates if not kept
+            return skip(invoiceNumber, step, stage == CaseStage.PROMISE_TO_PAY
+                    ? "the client promised to pay by a date, which is being watched"
+                    : "the client agreed a payment plan, whose instalments are being watched");
+        }
         Optional<ReminderBlock> block = blocks.active(facts.clientId());
         if (block.isPresent()) {
             return skip(invoiceNumber, step, "reminders to the client are blocked until " + block.get().getEndsOn()

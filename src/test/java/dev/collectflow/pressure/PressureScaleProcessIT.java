@@ -556,4 +556,21 @@ class PressureScaleProcessIT extends CollectionTestSupport {
         assertThat(tasks.createTaskQuery().processInstanceId(scale.getId()).count()).isZero();
         assertThat(skipped(instance)).hasSize(2).allMatch(detail -> detail.contains("forgave"));
     }
+
+    @Test
+    void noRemindersOrCallsWhileTheClientsPromiseIsWatched() {
+        ProcessInstance instance = register(client("mia", "en", false), FRIDAY_DUE, "1000.00");
+        ProcessInstance scale = scaleOf(instance);
+        at(START, instance);
+        at(berlin(LocalDate.of(2027, 1, 12), 9, 0), instance);
+        at(berlin(LocalDate.of(2027, 1, 16), 9, 0), instance);
+        completeAs("mia", instance, Map.of(InvoiceCollectionProcess.Variables.NEGOTIATION_OUTCOME, "PROMISE",
+                InvoiceCollectionProcess.Variables.PROMISED_DATE, "2027-01-29"));
+
+        at(berlin(LocalDate.of(2027, 1, 18), 9, 0), instance);
+        at(berlin(LocalDate.of(2027, 1, 20), 10, 0), instance);
+
+        assertThat(tasks.createTaskQuery().processInstanceId(scale.getId()).count()).isZero();
+        assertThat(skipped(instance)).hasSize(2).allMatch(detail -> detail.contains("promised to pay"));
+    }
 }
