@@ -40,9 +40,7 @@ class ClaimPulseTaskContext implements TaskListener {
     public void notify(DelegateTask task) {
         String clientId = cases.facts(task.getExecution().getProcessBusinessKey()).clientId();
         ClientDetails client = clients.get(clientId).details();
-        String contact = (client.contactPerson() == null ? "the client's contact person"
-                : Markdown.text(client.contactPerson()))
-                + (client.phone() == null ? "" : ", " + Markdown.text(client.phone()));
+        String contact = PressureTaskContext.contact(client);
         Object claimNumber = task.getVariable(CLAIM_NUMBER);
         Object sentOn = task.getVariable(CLAIM_SENT_ON);
         Map<String, Object> shown = new HashMap<>();

@@ -37,12 +37,16 @@ class PressureTaskContext implements TaskListener {
     public void notify(DelegateTask task) {
         String clientId = cases.facts(task.getExecution().getProcessBusinessKey()).clientId();
         ClientDetails client = clients.get(clientId).details();
-        String contact = (client.contactPerson() == null ? "the client's contact person"
-                : Markdown.text(client.contactPerson()))
-                + (client.phone() == null ? "" : ", " + Markdown.text(client.phone()));
+        String contact = contact(client);
         var zone = preferences.of(task.getAssignee()).timeZone();
         String when = task.getDueDate() == null ? "today"
                 : task.getDueDate().toInstant().atZone(zone).format(WHEN) + " (" + zone.getId() + ")";
         task.setVariablesLocal(Map.of(CONTACT, contact, CALL_TIME, when));
+    }
+
+    /** Whom to talk to, as Markdown for a form: the contact person and phone, as far as known. */
+    static String contact(ClientDetails client) {
+        return (client.contactPerson() == null ? "the client's contact person" : Markdown.text(client.contactPerson()))
+                + (client.phone() == null ? "" : ", " + Markdown.text(client.phone()));
     }
 }
