@@ -7,12 +7,14 @@ import dev.collectflow.kpi.InvoiceFacts.Facts;
 import dev.collectflow.kpi.InvoiceFacts.Ledger;
 import dev.collectflow.kpi.InvoiceFacts.Movement;
 import dev.collectflow.kpi.InvoiceFacts.MovementKind;
+import dev.collectflow.system.Validity;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -112,11 +114,11 @@ class KpiFactStore {
         jdbc.update("delete from kpi_invoice where invoice_number in (:numbers)", in);
         jdbc.batchUpdate("insert into kpi_invoice (invoice_number, client_id, currency, amount, owed, issue_date,"
                 + " issue_day, due_date, due_month, status, history, disputed, open_amount, closed_on, closed_day,"
-                + " last_movement_on, paid_by_due, paid_in_full_on, on_time, paid_late, paid_within_negotiation,"
+                + " last_movement_on, first_movement_on, paid_by_due, paid_in_full_on, on_time, paid_late, paid_within_negotiation,"
                 + " days_late, legal_on, court_on, not_due_from_day, not_due_to_day, negotiation_from_day,"
                 + " negotiation_to_day, claim_from_day, claim_to_day, court_from_day, court_to_day) values"
                 + " (:number, :client, :currency, :amount, :owed, :issueDate, :issueDay, :dueDate, :dueMonth, :status,"
-                + " :history, :disputed, :openAmount, :closedOn, :closedDay, :lastMovementOn, :paidByDue,"
+                + " :history, :disputed, :openAmount, :closedOn, :closedDay, :lastMovementOn, :firstMovementOn, :paidByDue,"
                 + " :paidInFullOn, :onTime, :paidLate, :withinNegotiation, :daysLate, :legalOn, :courtOn,"
                 + " :notDueFrom, :notDueTo, :negotiationFrom, :negotiationTo, :claimFrom, :claimTo, :courtFrom,"
                 + " :courtTo)", facts.stream().map(KpiFactStore::invoiceRow).toArray(SqlParameterSource[]::new));
@@ -160,6 +162,8 @@ class KpiFactStore {
                 .addValue("closedOn", Date.valueOf(f.closedOn()))
                 .addValue("closedDay", (int) f.closedOn().toEpochDay())
                 .addValue("lastMovementOn", Date.valueOf(f.lastMovementOn()))
+                .addValue("firstMovementOn", Date.valueOf(f.movements().stream().map(Movement::on)
+                        .min(Comparator.naturalOrder()).orElse(Validity.STILL)))
                 .addValue("paidByDue", f.paidByDue())
                 .addValue("paidInFullOn", date(f.paidInFullOn()), java.sql.Types.DATE)
                 .addValue("onTime", f.onTime())

@@ -87,7 +87,12 @@ class KpiQueries {
                 row.getString("currency"), row.getString("kind"), row.getString("stage"), row.getBigDecimal("amount")));
     }
 
-    /** Open amounts at the end of the day asOf, by currency and days past due. */
+    /**
+     * Open amounts at the end of the day asOf, by currency and days past due. An invoice's open amount on a day is
+     * its open amount now when nothing moved since, its full amount when nothing had moved yet, and only otherwise
+     * (partly paid around that day) the amount less its movements up to the day. Summed per due date first, so the
+     * buckets are drawn over a few thousand sums, not over every open invoice.
+     */
     List<AgingSums> aging(KpiQuery query) {
         LocalDate day = query.asOf();
         MapSqlParameterSource params = new MapSqlParameterSource()
@@ -101,15 +106,17 @@ class KpiQueries {
                 + " sum(case when a.due_date < :d30 and a.due_date >= :d60 then a.open_amount else 0 end) as d31,"
                 + " sum(case when a.due_date < :d60 and a.due_date >= :d90 then a.open_amount else 0 end) as d61,"
                 + " sum(case when a.due_date < :d90 then a.open_amount else 0 end) as d91,"
-                + " sum(a.open_amount) as total, count(*) as invoices"
+                + " sum(a.open_amount) as total, sum(a.invoices) as invoices"
+                + " from (select o.currency, o.due_date, sum(o.open_amount) as open_amount, count(*) as invoices"
                 + " from (select f.currency, f.due_date,"
                 + " case when f.last_movement_on <= :asOf then f.open_amount"
-                + " else f.amount - coalesce((select sum(mm.amount) from kpi_movement mm"
-                + " where mm.invoice_number = f.invoice_number and mm.on_date <= :asOf), 0) end as open_amount"
+                + " when f.first_movement_on > :asOf then f.amount"
+                + " else f.amount - (select sum(mm.amount) from kpi_movement mm"
+                + " where mm.invoice_number = f.invoice_number and mm.on_date <= :asOf) end as open_amount"
                 + " from kpi_invoice f" + attribution("f", query, false)
                 + " where f.closed_on > :asOf and f.issue_date <= :asOf"
-                + filters("f", query, params) + ") a"
-                + " where a.open_amount > 0 group by a.currency";
+                + filters("f", query, params) + ") o"
+                + " where o.open_amount > 0 group by o.currency, o.due_date) a group by a.currency";
         return jdbc.query(sql, params, (row, i) -> new AgingSums(row.getString("currency"),
                 row.getBigDecimal("current_amount"), row.getBigDecimal("d1"), row.getBigDecimal("d31"),
                 row.getBigDecimal("d61"), row.getBigDecimal("d91"), row.getBigDecimal("total"),
@@ -130,19 +137,23 @@ class KpiQueries {
         return sales;
     }
 
-    /** [clients with a collection case closed in the period, of those invoiced again within the window]. */
+    /**
+     * [clients with a collection case closed in the period, of those invoiced again within the window]. Each client's
+     * cases are tried one by one only until one of them was followed by a new invoice.
+     */
     long[] loyalty(KpiQuery query, int windowDays) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("from", Date.valueOf(query.from())).addValue("to", Date.valueOf(query.to()))
                 .addValue("window", windowDays);
-        String sql = "select count(distinct c.client_id) as clients,"
-                + " count(distinct case when c.kept = 1 then c.client_id end) as kept"
-                + " from (select f.client_id, case when exists (select 1 from kpi_invoice n"
-                + " where n.client_id = f.client_id and n.issue_day > f.closed_day"
-                + " and n.issue_day <= f.closed_day + :window) then 1 else 0 end as kept"
-                + " from kpi_invoice f" + attribution("f", query, false)
-                + " where f.closed_on >= :from and f.closed_on <= :to and f.closed_on > f.due_date"
-                + filters("f", query, params) + ") c";
+        String casesClosedInPeriod = " where %1$s.closed_on >= :from and %1$s.closed_on <= :to"
+                + " and %1$s.closed_on > %1$s.due_date";
+        String sql = "select count(*) as clients, sum(case when exists (select 1 from kpi_invoice g"
+                + attribution("g", query, false) + casesClosedInPeriod.formatted("g")
+                + " and g.client_id = c.client_id" + filters("g", query, params)
+                + " and exists (select 1 from kpi_invoice n where n.client_id = g.client_id"
+                + " and n.issue_day > g.closed_day and n.issue_day <= g.closed_day + :window)) then 1 else 0 end) as kept"
+                + " from (select distinct f.client_id from kpi_invoice f" + attribution("f", query, false)
+                + casesClosedInPeriod.formatted("f") + filters("f", query, params) + ") c";
         return jdbc.queryForObject(sql, params, (row, i) -> new long[] {row.getLong("clients"), row.getLong("kept")});
     }
 

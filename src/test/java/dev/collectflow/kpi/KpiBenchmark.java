@@ -187,7 +187,7 @@ class KpiBenchmark {
         jdbc.update("""
                 insert into kpi_invoice (invoice_number, client_id, currency, amount, owed, issue_date, issue_day,
                     due_date, due_month, status, history, disputed, open_amount, closed_on, closed_day,
-                    last_movement_on, paid_by_due, paid_in_full_on, on_time, paid_late, paid_within_negotiation,
+                    last_movement_on, first_movement_on, paid_by_due, paid_in_full_on, on_time, paid_late, paid_within_negotiation,
                     days_late, legal_on, court_on, not_due_from_day, not_due_to_day, negotiation_from_day,
                     negotiation_to_day, claim_from_day, claim_to_day, court_from_day, court_to_day)
                 select 'BI' || g, 'bc' || (g %% %d), case when g %% 10 = 0 then 'USD' else 'EUR' end, amount, amount,
@@ -197,7 +197,7 @@ class KpiBenchmark {
                     false, g %% 50 = 0,
                     case when closed is null then amount else 0 end,
                     coalesce(closed, date '9999-12-31'), coalesce(closed, date '9999-12-31') - date '1970-01-01',
-                    coalesce(closed, date '1900-01-01'),
+                    coalesce(closed, date '1900-01-01'), coalesce(closed, date '9999-12-31'),
                     case when kind < 70 then amount else 0 end,
                     case when kind < 97 then closed end,
                     kind < 70, kind between 70 and 96, kind between 70 and 79,

@@ -229,6 +229,33 @@ class KpiFormulasIT extends CollectionTestSupport {
     }
 
     @Test
+    void agingOfAPastDayCountsWhatWasOpenOnThatDay() {
+        on(LocalDate.of(2026, 10, 1));
+        String client = client(ann);
+        String partly = invoice(client, "100.00", "EUR", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 11, 1));
+        String later = invoice(client, "50.00", "EUR", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 11, 1));
+        String before = invoice(client, "10.00", "EUR", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 11, 1));
+        on(LocalDate.of(2026, 11, 5));
+        paid(before, "10.00", "EUR", LocalDate.of(2026, 11, 5));      // closed before the day
+        on(LocalDate.of(2026, 11, 10));
+        paid(partly, "30.00", "EUR", LocalDate.of(2026, 11, 10));     // 70.00 still open on the day …
+        on(LocalDate.of(2026, 11, 20));
+        paid(partly, "70.00", "EUR", LocalDate.of(2026, 11, 20));     // … paid after it
+        paid(later, "50.00", "EUR", LocalDate.of(2026, 11, 20));      // open in full on the day
+        invoice(client, "20.00", "EUR", LocalDate.of(2026, 11, 16), LocalDate.of(2026, 12, 16)); // issued after it
+        on(TODAY);
+
+        KpiFilter november15 = new KpiFilter(null, null, LocalDate.of(2026, 11, 15), null, null, client, null, null);
+        assertThat(kpis.aging(FINANCE, november15).rows()).containsExactly(
+                new KpiRows.Aging("EUR", new BigDecimal("0.00"), new BigDecimal("120.00"), new BigDecimal("0.00"),
+                        new BigDecimal("0.00"), new BigDecimal("0.00"), new BigDecimal("120.00"), 2));
+        KpiFilter november20 = new KpiFilter(null, null, LocalDate.of(2026, 11, 20), null, null, client, null, null);
+        assertThat(kpis.aging(FINANCE, november20).rows()).containsExactly(
+                new KpiRows.Aging("EUR", new BigDecimal("20.00"), new BigDecimal("0.00"), new BigDecimal("0.00"),
+                        new BigDecimal("0.00"), new BigDecimal("0.00"), new BigDecimal("20.00"), 1));
+    }
+
+    @Test
     void loyaltyCountsClientsInvoicedAgainAfterAClosedCase() {
         on(LocalDate.of(2026, 9, 1));
         String kept = client(ann);
