@@ -19,10 +19,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class KpiQueries {
 
-    /** The owner of the client at the end of the due date, and that owner's team on that day. */
-    private static final String ATTRIBUTION = " left join client_ownership o on o.client_id = %1$s.client_id"
-            + " and o.valid_from <= %1$s.due_date and %1$s.due_date < o.valid_to"
-            + " left join team_membership t on t.user_id = o.owner"
+    /** The client's owner at the end of the due date. */
+    private static final String OWNER = " left join client_ownership o on o.client_id = %1$s.client_id"
+            + " and o.valid_from <= %1$s.due_date and %1$s.due_date < o.valid_to";
+    /** That owner's team on that day. */
+    private static final String TEAM = " left join team_membership t on t.user_id = o.owner"
             + " and t.valid_from <= %1$s.due_date and %1$s.due_date < t.valid_to";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -61,8 +62,7 @@ class KpiQueries {
                 + " sum(case when f.paid_within_negotiation then 1 else 0 end) as within_negotiation,"
                 + " sum(f.owed) as owed, sum(f.paid_by_due) as paid_by_due,"
                 + " sum(coalesce(f.days_late, 0)) as days_late"
-                + " from kpi_invoice f" + attribution("f", query, key != null && key.startsWith("o.")
-                        || key != null && key.startsWith("t."))
+                + " from kpi_invoice f" + attribution("f", query, key)
                 + " where f.due_date >= :from and f.due_date <= :to and f.owed > 0"
                 + filters("f", query, params)
                 + " group by " + (key == null ? "" : key + ", ") + "f.currency";
@@ -78,7 +78,7 @@ class KpiQueries {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String sql = "select " + (byMonth ? "cast(m.on_month as varchar(8))" : "'all'") + " as month_key,"
                 + " m.currency, m.kind, m.stage, sum(m.amount) as amount"
-                + " from kpi_movement m" + attribution("m", query, false)
+                + " from kpi_movement m" + attribution("m", query, null)
                 + " where m.on_date >= :from and m.on_date <= :to"
                 + filters("m", query, params)
                 + " group by " + (byMonth ? "m.on_month, " : "") + "m.currency, m.kind, m.stage";
@@ -113,7 +113,7 @@ class KpiQueries {
                 + " when f.first_movement_on > :asOf then f.amount"
                 + " else f.amount - (select sum(mm.amount) from kpi_movement mm"
                 + " where mm.invoice_number = f.invoice_number and mm.on_date <= :asOf) end as open_amount"
-                + " from kpi_invoice f" + attribution("f", query, false)
+                + " from kpi_invoice f" + attribution("f", query, null)
                 + " where f.closed_on > :asOf and f.issue_date <= :asOf"
                 + filters("f", query, params) + ") o"
                 + " where o.open_amount > 0 group by o.currency, o.due_date) a group by a.currency";
@@ -127,7 +127,7 @@ class KpiQueries {
     Map<String, BigDecimal> sales(KpiQuery query) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("from", Date.valueOf(query.from())).addValue("to", Date.valueOf(query.to()));
-        String sql = "select f.currency, sum(f.amount) as amount from kpi_invoice f" + attribution("f", query, false)
+        String sql = "select f.currency, sum(f.amount) as amount from kpi_invoice f" + attribution("f", query, null)
                 + " where f.issue_date >= :from and f.issue_date <= :to" + filters("f", query, params)
                 + " group by f.currency";
         Map<String, BigDecimal> sales = new LinkedHashMap<>();
@@ -148,11 +148,11 @@ class KpiQueries {
         String casesClosedInPeriod = " where %1$s.closed_on >= :from and %1$s.closed_on <= :to"
                 + " and %1$s.closed_on > %1$s.due_date";
         String sql = "select count(*) as clients, sum(case when exists (select 1 from kpi_invoice g"
-                + attribution("g", query, false) + casesClosedInPeriod.formatted("g")
+                + attribution("g", query, null) + casesClosedInPeriod.formatted("g")
                 + " and g.client_id = c.client_id" + filters("g", query, params)
                 + " and exists (select 1 from kpi_invoice n where n.client_id = g.client_id"
                 + " and n.issue_day > g.closed_day and n.issue_day <= g.closed_day + :window)) then 1 else 0 end) as kept"
-                + " from (select distinct f.client_id from kpi_invoice f" + attribution("f", query, false)
+                + " from (select distinct f.client_id from kpi_invoice f" + attribution("f", query, null)
                 + casesClosedInPeriod.formatted("f") + filters("f", query, params) + ") c";
         return jdbc.queryForObject(sql, params, (row, i) -> new long[] {row.getLong("clients"), row.getLong("kept")});
     }
@@ -172,7 +172,7 @@ class KpiQueries {
                     .append(stage).append("_cases,");
         }
         select.setLength(select.length() - 1);
-        String sql = select + " from kpi_invoice f" + attribution("f", query, false)
+        String sql = select + " from kpi_invoice f" + attribution("f", query, null)
                 + " where f.due_date >= :from and f.due_date <= :to" + filters("f", query, params);
         return jdbc.queryForObject(sql, params, (row, i) -> {
             Map<String, long[]> times = new LinkedHashMap<>();
@@ -206,7 +206,7 @@ class KpiQueries {
                 + " union all select pl.invoice_number, 'INSTALMENT' as kind, i.due_on as on_date, i.grade"
                 + " from instalment i join payment_plan pl on pl.id = i.plan_id where i.grade is not null) g"
                 + " join kpi_invoice f on f.invoice_number = g.invoice_number"
-                + attribution("f", query, key != null && (key.startsWith("o.") || key.startsWith("t.")))
+                + attribution("f", query, key)
                 + " where g.on_date >= :from and g.on_date <= :to" + filters("f", query, params)
                 + " group by " + (key == null ? "" : key + ", ") + "g.kind";
         return jdbc.query(sql, params, (row, i) -> new PromiseSums(row.getString("subject"), row.getString("kind"),
@@ -220,7 +220,7 @@ class KpiQueries {
                 + " (select f.currency, f.open_amount, case when f.court_on <= :today then 'COURT'"
                 + " when f.legal_on <= :today then 'CLAIM' when f.due_date < :today then 'NEGOTIATION'"
                 + " else 'NOT_DUE' end as stage"
-                + " from kpi_invoice f" + attribution("f", query, false)
+                + " from kpi_invoice f" + attribution("f", query, null)
                 + " where f.closed_on > :today and f.open_amount > 0" + filters("f", query, params) + ") s"
                 + " group by s.stage, s.currency";
         return jdbc.query(sql, params, (row, i) -> new StageNowSums(row.getString("stage"), row.getString("currency"),
@@ -229,12 +229,15 @@ class KpiQueries {
 
     /**
      * The ownership and team history joins, only where the query needs the owner or team: to filter or group by
-     * them, or because the asking person sees only some owners' invoices. Everything else reads the facts alone.
+     * them (groupKey: the grouping column, or null), or because the asking person sees only some owners' invoices.
+     * Everything else reads the facts alone.
      */
-    private static String attribution(String alias, KpiQuery query, boolean groupsByOwnerOrTeam) {
-        boolean needed = groupsByOwnerOrTeam || query.manager() != null || query.team() != null
-                || query.scope().onlyManager() != null || query.scope().onlyTeams() != null;
-        return needed ? ATTRIBUTION.formatted(alias) : "";
+    private static String attribution(String alias, KpiQuery query, String groupKey) {
+        boolean team = groupKey != null && groupKey.startsWith("t.") || query.team() != null
+                || query.scope().onlyTeams() != null;
+        boolean owner = team || groupKey != null && groupKey.startsWith("o.") || query.manager() != null
+                || query.scope().onlyManager() != null;
+        return (owner ? OWNER.formatted(alias) : "") + (team ? TEAM.formatted(alias) : "");
     }
 
     /** The filters and the asking person's scope, as conditions on the invoice (or movement) and its attribution. */
