@@ -3,6 +3,7 @@
   'use strict';
 
   const STAGES = { BEFORE_DUE: 'Before due', NOT_DUE: 'Not due', NEGOTIATION: 'Negotiation', CLAIM: 'Claim', COURT: 'Court' };
+  const KINDS = { PROMISE: 'Promise to pay', INSTALMENT: 'Payment-plan instalment' };
   const charts = {};
   let bonusRows = [];
   let sort = { key: 'subject', ascending: true };
@@ -66,6 +67,29 @@
     });
   }
 
+  /** The promise KPI as the API answers it: one row per sales manager and kind. */
+  function renderPromises(rows) {
+    const body = document.querySelector('#promises-table tbody');
+    body.replaceChildren();
+    if (rows.length === 0) {
+      const tr = document.createElement('tr');
+      tr.className = 'empty';
+      const td = document.createElement('td');
+      td.colSpan = 7;
+      td.textContent = 'No promise or instalment graded in the period';
+      tr.appendChild(td);
+      body.appendChild(tr);
+    }
+    rows.forEach(r => {
+      const tr = document.createElement('tr');
+      tr.dataset.kind = r.kind;
+      cell(tr, r.subject);
+      cell(tr, KINDS[r.kind] || r.kind);
+      ['graded', 'kept', 'partlyKept', 'broken', 'keptRate'].forEach(key => cell(tr, r[key]));
+      body.appendChild(tr);
+    });
+  }
+
   function bars(id, categories, series, options) {
     chart(id).setOption(Object.assign({
       animation: false, // the figures as they are, at once
@@ -82,15 +106,17 @@
     const params = filters();
     const period = new URLSearchParams(params);
     try {
-      const [onTime, aging, stages, collected, trend] = await Promise.all([
+      const [onTime, aging, stages, collected, trend, promises] = await Promise.all([
         api('/api/kpis/on-time', withBy(params, 'manager')),
         api('/api/kpis/aging', currencyOnly(params)),
         api('/api/kpis/stages-now', currencyOnly(params)),
         api('/api/kpis/collected', period),
-        api('/api/kpis/trend', period)
+        api('/api/kpis/trend', period),
+        api('/api/kpis/promises', withBy(params, 'manager'))
       ]);
       bonusRows = onTime.rows;
       renderBonus();
+      renderPromises(promises.rows);
 
       const agingRow = aging.rows[0] || {};
       bars('chart-aging', ['Current', '1–30', '31–60', '61–90', 'Over 90'], [{

@@ -7,9 +7,11 @@ import dev.collectflow.commitment.PaymentPlanView;
 import dev.collectflow.system.Markdown;
 import dev.collectflow.system.Money;
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -46,11 +48,14 @@ public class CaseTaskContext implements TaskListener {
     public static final String KEY_CLIENT = "caseKeyClient";
     public static final String HISTORY = "caseHistory";
     public static final String DISPUTE_REASON = "caseDisputeReason";
+    /** The negotiation's last day, on the negotiation task: the end of it is the negotiation's deadline. */
+    public static final String NEGOTIATION_LAST_DAY = "caseNegotiationLastDay";
     /** The case's payment plan as a Markdown list (set only on cases that have one). */
     public static final String PAYMENT_PLAN = "casePaymentPlan";
 
     private static final int HISTORY_LINES = 10;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
+    private static final DateTimeFormatter WEEKDAY = DateTimeFormatter.ofPattern("EEEE yyyy-MM-dd", Locale.ENGLISH);
 
     private final CollectionCases cases;
     private final AuditTrail audit;
@@ -80,6 +85,11 @@ public class CaseTaskContext implements TaskListener {
         Object disputeReason = task.getVariable(InvoiceCollectionProcess.Variables.DISPUTE_REASON);
         if (disputeReason != null) {
             task.setVariableLocal(DISPUTE_REASON, Markdown.text(disputeReason.toString()));
+        }
+        Object negotiationDeadline = task.getVariable(InvoiceCollectionProcess.Variables.NEGOTIATION_DEADLINE);
+        if (InvoiceCollectionProcess.Activities.NEGOTIATE_PAYMENT.equals(task.getTaskDefinitionKey())
+                && negotiationDeadline instanceof Date deadline) {
+            task.setVariableLocal(NEGOTIATION_LAST_DAY, deadlines.lastDayBefore(deadline).format(WEEKDAY));
         }
         task.setVariablesLocal(shown(facts));
     }

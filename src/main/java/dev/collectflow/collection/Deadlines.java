@@ -85,16 +85,51 @@ public class Deadlines {
         return endOf(today().plus(regulation.responsePeriod()));
     }
 
+    /** Whether the negotiation period counts working days of the business calendar ({@code collectflow.negotiation.count}). */
+    public boolean negotiationCountsWorkingDays() {
+        return negotiationCount == NegotiationProperties.DayCount.WORKING_DAYS;
+    }
+
+    /** The days of the negotiation period, calendar or working days as configured. */
+    public int negotiationDays() {
+        return regulation.negotiationPeriod().getDays();
+    }
+
     /**
-     * The end of a negotiation that starts today: the end of the last of its days, counted in calendar days or, where
-     * configured ({@code collectflow.negotiation.count}), in working days.
+     * The last day of a negotiation period that starts on the given day: the negotiation's days counted after it in
+     * calendar days or, where configured, in working days. Every deadline, text and figure that speaks of the
+     * negotiation period counts it here.
      */
+    public LocalDate negotiationLastDay(LocalDate start) {
+        return negotiationCountsWorkingDays()
+                ? calendar.workingDaysFrom(start, negotiationDays())
+                : start.plusDays(negotiationDays());
+    }
+
+    /** The end of a negotiation that starts today: the end of the last of its days. */
     public Date negotiationDeadline() {
-        int days = regulation.negotiationPeriod().getDays();
-        LocalDate lastDay = negotiationCount == NegotiationProperties.DayCount.WORKING_DAYS
-                ? calendar.workingDaysFrom(today(), days)
-                : today().plusDays(days);
-        return endOf(lastDay);
+        return endOf(negotiationLastDay(today()));
+    }
+
+    /** The last day before a deadline that ends at midnight: the day the person still has. */
+    public LocalDate lastDayBefore(Date deadline) {
+        return deadline.toInstant().atZone(zone).toLocalDate().minusDays(1);
+    }
+
+    /**
+     * The working days a negotiation paused today has left: the working days after today up to the last day before
+     * its deadline (today is spent).
+     */
+    public int negotiationWorkingDaysLeft(Date deadline) {
+        return Math.max(0, calendar.workingDaysBetween(today(), lastDayBefore(deadline)));
+    }
+
+    /**
+     * The end of a negotiation resumed today with working days left: the end of the last of them, counted after
+     * today as a negotiation starting today is (none left: the end of today, or of the next working day).
+     */
+    public Date negotiationDeadlineResumed(int workingDaysLeft) {
+        return endOf(calendar.workingDaysFrom(today(), workingDaysLeft));
     }
 
     /** The end of overdue time management forgives from today: midnight after the last forgiven day. */

@@ -97,7 +97,9 @@ public final class InvoiceCollectionProcess {
         public static final String LAWSUIT_REASON = "lawsuitReason";
         // sales: negotiation
         public static final String NEGOTIATION_DEADLINE = "negotiationDeadline";
+        // what a dispute left of the negotiation: the time (calendar days) or the working days (working days)
         public static final String NEGOTIATION_TIME_LEFT = "negotiationTimeLeft";
+        public static final String NEGOTIATION_WORKING_DAYS_LEFT = "negotiationWorkingDaysLeft";
         public static final String NEGOTIATION_OUTCOME = "negotiationOutcome";
         public static final String PROMISED_DATE = "promisedDate";
         public static final String PROMISE_CHECK_AT = "promiseCheckAt";

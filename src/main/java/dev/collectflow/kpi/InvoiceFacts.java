@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * What the KPIs need to know about one invoice, derived from its ledger (amount, payments, adjustments) and its
@@ -21,8 +22,10 @@ import java.util.Set;
  * <li><b>Paid in full on</b> = the first day on which payments (including court collections) reached what is
  * owed; <b>on time</b> when that day is not after the due date, <b>paid late</b> when it is; <b>days late</b> =
  * that day − due date.</li>
- * <li><b>Paid within negotiation</b> = paid late, at most N days after the due date (N =
- * {@code collectflow.regulation.negotiation-period}) and before the case was handed to legal.</li>
+ * <li><b>Paid within negotiation</b> = paid late, by the last day of a negotiation period starting on the due date
+ * (the due date + N days of {@code collectflow.regulation.negotiation-period}, counted as
+ * {@code collectflow.negotiation.count} says: calendar days, or working days of the business calendar) and before
+ * the case was handed to legal.</li>
  * <li><b>Stage of a movement</b>: on or before the due date BEFORE_DUE; from the day the case was handed to
  * legal CLAIM; from the day it reached court (claim period passed, lawsuit decided or filed) COURT, and every court
  * collection; otherwise NEGOTIATION.</li>
@@ -69,7 +72,11 @@ final class InvoiceFacts {
     private InvoiceFacts() {
     }
 
-    static Facts of(Ledger ledger, int negotiationDays) {
+    /**
+     * The facts of one invoice. {@code negotiationLastDay} gives the last day of a negotiation period that starts on
+     * a given day, as the regulation counts it (calendar or working days).
+     */
+    static Facts of(Ledger ledger, UnaryOperator<LocalDate> negotiationLastDay) {
         LocalDate due = ledger.dueDate();
         LocalDate legalOn = first(ledger.events(), LEGAL_EVENTS);
         LocalDate courtOn = first(ledger.events(), COURT_EVENTS);
@@ -122,7 +129,7 @@ final class InvoiceFacts {
                 : ledger.closedOn() != null ? ledger.closedOn() : due;
         boolean onTime = paidInFullOn != null && !paidInFullOn.isAfter(due);
         boolean paidLate = paidInFullOn != null && paidInFullOn.isAfter(due);
-        boolean withinNegotiation = paidLate && !paidInFullOn.isAfter(due.plusDays(negotiationDays))
+        boolean withinNegotiation = paidLate && !paidInFullOn.isAfter(negotiationLastDay.apply(due))
                 && (legalOn == null || paidInFullOn.isBefore(legalOn));
         Integer daysLate = paidLate ? (int) ChronoUnit.DAYS.between(due, paidInFullOn) : null;
 

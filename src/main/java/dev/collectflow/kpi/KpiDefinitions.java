@@ -12,8 +12,9 @@ final class KpiDefinitions {
             + " before the due date; paidLate: paid in full later; unpaid: not paid in full (yet). onTimeRateByCount"
             + " = paidOnTime / invoices x 100. onTimeRateByAmount = sum of min(paid by the due date, owed) / sum of"
             + " owed x 100. paidWithinNegotiationRate = paidWithinNegotiation / (invoices - paidOnTime) x 100, where"
-            + " paid within negotiation = paid in full after the due date, at most the negotiation period later and"
-            + " before the case was handed to legal. averageDaysLate = sum of (day paid in full - due date) /"
+            + " paid within negotiation = paid in full after the due date, at most the negotiation period later"
+            + " (collectflow.negotiation.count: calendar days, or working days of the business calendar) and before"
+            + " the case was handed to legal. averageDaysLate = sum of (day paid in full - due date) /"
             + " paidLate.";
     static final String COLLECTED = "Money that lowered open amounts on days in the period, by the stage the case was"
             + " in that day: beforeDue (on or before the due date), negotiation (after it, before legal), claim (from"

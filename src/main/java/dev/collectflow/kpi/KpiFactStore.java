@@ -1,6 +1,6 @@
 package dev.collectflow.kpi;
 
-import dev.collectflow.collection.RegulationProperties;
+import dev.collectflow.collection.Deadlines;
 import dev.collectflow.kpi.InvoiceFacts.Change;
 import dev.collectflow.kpi.InvoiceFacts.Event;
 import dev.collectflow.kpi.InvoiceFacts.Facts;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -45,13 +46,12 @@ class KpiFactStore {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ZoneId zone;
-    private final int negotiationDays;
+    private final UnaryOperator<LocalDate> negotiationLastDay;
 
-    KpiFactStore(NamedParameterJdbcTemplate jdbc, @Value("${collectflow.time-zone}") ZoneId zone,
-                 RegulationProperties regulation) {
+    KpiFactStore(NamedParameterJdbcTemplate jdbc, @Value("${collectflow.time-zone}") ZoneId zone, Deadlines deadlines) {
         this.jdbc = jdbc;
         this.zone = zone;
-        this.negotiationDays = regulation.negotiationPeriod().getDays();
+        this.negotiationLastDay = deadlines::negotiationLastDay;
     }
 
     /** Derives the facts of these invoices anew, holding their ledger rows locked so concurrent changes queue up. */
@@ -61,7 +61,7 @@ class KpiFactStore {
             List<String> batch = sorted.subList(i, Math.min(sorted.size(), i + BATCH));
             jdbc.queryForList("select number from invoice where number in (:numbers) for update",
                     Map.of("numbers", batch), String.class);
-            write(batch, load(batch).stream().map(ledger -> InvoiceFacts.of(ledger, negotiationDays)).toList());
+            write(batch, load(batch).stream().map(ledger -> InvoiceFacts.of(ledger, negotiationLastDay)).toList());
         }
     }
 
@@ -71,7 +71,7 @@ class KpiFactStore {
                 + " (select 1 from kpi_invoice f where f.invoice_number = i.number)", Map.of(), String.class);
         for (int i = 0; i < missing.size(); i += BATCH) {
             List<String> batch = missing.subList(i, Math.min(missing.size(), i + BATCH));
-            write(batch, load(batch).stream().map(ledger -> InvoiceFacts.of(ledger, negotiationDays)).toList());
+            write(batch, load(batch).stream().map(ledger -> InvoiceFacts.of(ledger, negotiationLastDay)).toList());
         }
         return missing.size();
     }

@@ -4,12 +4,15 @@ import dev.collectflow.audit.AuditTrail;
 import dev.collectflow.audit.CaseEventType;
 import dev.collectflow.collection.CaseFacts;
 import dev.collectflow.collection.CollectionCases;
-import dev.collectflow.collection.RegulationProperties;
+import dev.collectflow.collection.Deadlines;
 import dev.collectflow.notification.Notifier;
 import dev.collectflow.staff.SalesTeams;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,19 +21,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Negotiations {
 
+    /** Days as staff mails name them: "Friday, January 22, 2027". */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH);
+
     private final CollectionCases cases;
     private final SalesTeams teams;
     private final Notifier notifier;
     private final AuditTrail audit;
-    private final RegulationProperties regulation;
+    private final Deadlines deadlines;
 
     public Negotiations(CollectionCases cases, SalesTeams teams, Notifier notifier, AuditTrail audit,
-                        RegulationProperties regulation) {
+                        Deadlines deadlines) {
         this.cases = cases;
         this.teams = teams;
         this.notifier = notifier;
         this.audit = audit;
-        this.regulation = regulation;
+        this.deadlines = deadlines;
     }
 
     /**
@@ -45,12 +51,28 @@ public class Negotiations {
         List<String> sentTo = notifier.send(recipients,
                 "Overdue: invoice " + facts.title() + ", " + facts.openAmountText(),
                 "overdue-notice",
-                Map.of("facts", facts,
-                        "salesManager", teams.displayName(salesManager),
-                        "negotiationDays", regulation.negotiationPeriod().getDays()));
+                overdueNotice(facts, teams.displayName(salesManager)));
         audit.record(invoiceNumber, CaseEventType.OVERDUE_NOTICE_SENT, AuditTrail.SYSTEM,
                 "Overdue notice to " + String.join(", ", sentTo));
         return recipients;
+    }
+
+    /**
+     * What the overdue notice tells: the negotiation's days and how they count, and, as the negotiation starts now
+     * (unless management decides first for a key client), its last day and the day the case goes to the lawyers,
+     * from the same calculation as the negotiation's deadline.
+     */
+    private Map<String, Object> overdueNotice(CaseFacts facts, String salesManager) {
+        LocalDate lastDay = deadlines.negotiationLastDay(deadlines.today());
+        Map<String, Object> model = new HashMap<>();
+        model.put("facts", facts);
+        model.put("salesManager", salesManager);
+        model.put("keyClient", facts.keyClient());
+        model.put("negotiationDays", deadlines.negotiationDays());
+        model.put("workingDays", deadlines.negotiationCountsWorkingDays());
+        model.put("negotiationLastDay", lastDay.format(DAY));
+        model.put("lawyersOn", lastDay.plusDays(1).format(DAY));
+        return model;
     }
 
     /** Tells the new owner and the previous one that the case changed hands; nothing when it did not. */

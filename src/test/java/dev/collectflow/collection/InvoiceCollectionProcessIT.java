@@ -12,10 +12,13 @@ import dev.collectflow.audit.CaseEvent;
 import dev.collectflow.audit.CaseEventType;
 import dev.collectflow.invoice.InvoiceStatus;
 import dev.collectflow.system.ConflictException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +70,35 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
         return instance;
     }
 
+    /** The HTML of the one mail about this case whose subject starts with the given words, white space collapsed. */
+    private String mailText(ProcessInstance instance, String subjectStart) throws Exception {
+        List<MimeMessage> mails = Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> subject(m).startsWith(subjectStart) && subject(m).contains(instance.getBusinessKey()))
+                .toList();
+        // GreenMail keeps a copy per recipient: one mail is one Message-ID
+        assertThat(mails.stream().map(InvoiceCollectionProcessIT::messageId).distinct()).hasSize(1);
+        return html(mails.get(0).getContent()).replaceAll("\\s+", " ");
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String html(Object content) throws Exception {
+        if (!(content instanceof Multipart multipart)) {
+            return content instanceof String text ? text : "";
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            text.append(html(multipart.getBodyPart(i).getContent()));
+        }
+        return text.toString();
+    }
+
     @Nested
     class BeforeTheDueDate {
 
@@ -96,7 +128,7 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
     class Overdue {
 
         @Test
-        void dueDatePassedGoesToTheOwnerAndTellsOwnerAndHead() {
+        void dueDatePassedGoesToTheOwnerAndTellsOwnerAndHead() throws Exception {
             ProcessInstance instance = invoice(client("mia", false), TODAY);
             runDueJobs(instance);
             assertThat(instance).isWaitingAt(DUE_DATE_PASSED);
@@ -112,6 +144,11 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
             assertThat(negotiation.getDueDate()).isEqualTo(endOf(TODAY.plusDays(1).plusDays(10)));
             assertThat(invoiceOf(instance).getStatus()).isEqualTo(InvoiceStatus.OVERDUE);
             assertThat(mailedTo(instance, "Overdue")).containsExactly("mia@test.local", "sam@test.local");
+            // the notice and the form name the day the negotiation's deadline ends, as the regulation counts it
+            assertThat(mailText(instance, "Overdue")).contains("has until the end of <b>Friday, January 22, 2027</b>",
+                    "(<span>10 days</span>)", "goes to the lawyers on <b>Saturday, January 23, 2027</b>");
+            assertThat(tasks.getVariableLocal(negotiation.getId(), CaseTaskContext.NEGOTIATION_LAST_DAY))
+                    .isEqualTo("Friday 2027-01-22");
         }
 
         @Test
@@ -406,11 +443,13 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
     class KeyClient {
 
         @Test
-        void managementForgivesSomeDaysThenAppliesTheStandardRegulation() {
+        void managementForgivesSomeDaysThenAppliesTheStandardRegulation() throws Exception {
             String clientId = client("mia", true);
             ProcessInstance instance = overdueInvoice(clientId);
             assertThat(instance).isWaitingAt(DECIDE_KEY_CLIENT_EXCEPTION);
             assertThat(openTask(instance)).hasCandidateGroup("management");
+            assertThat(mailText(instance, "Overdue")).contains("management decides first", "<span>10 days</span>")
+                    .doesNotContain("has until the end of");
             assertThat(tasks.getVariableLocal(openTask(instance).getId(), "forgivableDays")).isEqualTo(60);
 
             completeAs("dora", instance, Map.of(KEY_CLIENT_DECISION, "FORGIVE", FORGIVEN_DAYS, 5,

@@ -115,6 +115,23 @@ class DashboardBrowser implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * The promise table as shown: per row the subject, the kind as the API names it (the row's data-kind), then the
+     * figures' cell texts.
+     */
+    List<List<String>> promiseTable() {
+        return driver.findElements(By.cssSelector("#promises-table tbody tr:not(.empty)")).stream()
+                .map(row -> {
+                    List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+                    List<String> shown = new java.util.ArrayList<>();
+                    shown.add(cells.get(0));
+                    shown.add(row.getDomAttribute("data-kind"));
+                    shown.addAll(cells.subList(2, cells.size()));
+                    return shown;
+                })
+                .toList();
+    }
+
     void sortBy(String header) {
         driver.findElement(By.xpath("//table[@id='bonus-table']//th[normalize-space(.)='" + header + "']")).click();
         screenshot("sorted by " + header);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.collectflow.CollectionTestSupport;
+import dev.collectflow.commitment.Commitments;
 import dev.collectflow.invoice.InvoiceData;
 import dev.collectflow.ledger.ImportRequests;
 import dev.collectflow.payment.PaymentData;
@@ -39,9 +40,11 @@ class DashboardE2EIT extends CollectionTestSupport {
 
     private static final String[] COLUMNS = {"subject", "invoices", "paidOnTime", "paidLate", "unpaid",
             "onTimeRateByCount", "onTimeRateByAmount", "paidWithinNegotiationRate", "averageDaysLate"};
+    private static final String[] PROMISE_COLUMNS = {"graded", "kept", "partlyKept", "broken", "keptRate"};
 
     @LocalServerPort int port;
     @Autowired TestRestTemplate http;
+    @Autowired Commitments commitments;
     private DashboardBrowser browser;
     private String testName;
 
@@ -59,9 +62,23 @@ class DashboardE2EIT extends CollectionTestSupport {
         String maxsClient = client("max", false);
         String ottosClient = client("otto", false);
         paid(invoice(miasClient, "1000.00", today.minusDays(20)), "1000.00", today.minusDays(21));
-        invoice(miasClient, "500.00", today.minusDays(10));
-        paid(invoice(maxsClient, "700.00", today.minusDays(15)), "700.00", today.minusDays(5));
+        String miasUnpaid = invoice(miasClient, "500.00", today.minusDays(10));
+        String maxsLate = invoice(maxsClient, "700.00", today.minusDays(15));
         paid(invoice(ottosClient, "300.00", today.minusDays(12)), "300.00", today.minusDays(12));
+        // graded promises: mia's broken and partly kept, max's kept
+        promised(miasUnpaid, today.minusDays(5));
+        commitments.gradePromise(miasUnpaid);
+        String miasPartlyPaid = invoice(miasClient, "400.00", today.minusDays(12));
+        promised(miasPartlyPaid, today.minusDays(8));
+        paid(miasPartlyPaid, "100.00", today.minusDays(8));
+        commitments.gradePromise(miasPartlyPaid);
+        promised(maxsLate, today.minusDays(6));
+        paid(maxsLate, "700.00", today.minusDays(5));
+    }
+
+    private void promised(String number, LocalDate promisedDate) {
+        commitments.recordPromise(number, promisedDate, promisedDate.plusDays(1).atStartOfDay(BERLIN).toInstant(),
+                "mia");
     }
 
     @AfterEach
@@ -118,11 +135,34 @@ class DashboardE2EIT extends CollectionTestSupport {
         return table.stream().map(row -> row.get(0)).toList();
     }
 
+    /** The promise table equals the API's promise rows for the same person and filters, figure by figure. */
+    private List<String> promiseTableEqualsTheApi(String user) {
+        JsonNode rows = api(user, "/api/kpis/promises?by=manager&" + pageQuery()).get("rows");
+        List<List<String>> table = browser.promiseTable();
+        assertThat(table).hasSize(rows.size());
+        List<String> subjects = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode expected = rows.get(i);
+            List<String> shown = table.get(i);
+            assertThat(shown.get(0)).isEqualTo(expected.get("subject").asText());
+            assertThat(shown.get(1)).isEqualTo(expected.get("kind").asText());
+            for (int c = 0; c < PROMISE_COLUMNS.length; c++) {
+                JsonNode figure = expected.get(PROMISE_COLUMNS[c]);
+                assertThat(new BigDecimal(shown.get(c + 2))).as(user + " " + PROMISE_COLUMNS[c])
+                        .isEqualByComparingTo(figure.decimalValue());
+            }
+            subjects.add(shown.get(0) + " " + shown.get(1) + " " + String.join(" ", shown.subList(2, shown.size())));
+        }
+        return subjects;
+    }
+
     @Test
     void aSalesManagerSeesOnlyTheirOwnFigures() throws Exception {
         browserAs("mia");
         assertThat(browser.text("#scope")).isEqualTo("your own invoices");
         assertThat(bonusTableEqualsTheApi("mia")).containsExactly("mia");
+        // mia's two promises of this test: one broken, one partly kept
+        assertThat(promiseTableEqualsTheApi("mia")).hasSize(1).allMatch(row -> row.startsWith("mia PROMISE "));
         // the aging bars are the API's buckets
         JsonNode aging = api("mia", "/api/kpis/aging?currency=" + browser.value("#currency")).get("rows").get(0);
         Object bars = browser.script("return collectflowDashboard.charts['chart-aging'].getOption().series[0].data");
@@ -141,6 +181,8 @@ class DashboardE2EIT extends CollectionTestSupport {
         List<String> managers = bonusTableEqualsTheApi("sam");
         assertThat(managers).contains("mia", "max").doesNotContain("otto");
         assertThat(managers).isSubsetOf("mia", "max", "(no owner)");
+        assertThat(promiseTableEqualsTheApi("sam")).anyMatch(row -> row.startsWith("mia PROMISE "))
+                .anyMatch(row -> row.startsWith("max PROMISE ")).noneMatch(row -> row.startsWith("otto "));
     }
 
     @Test
@@ -148,6 +190,9 @@ class DashboardE2EIT extends CollectionTestSupport {
         browserAs("dora");
         assertThat(browser.text("#scope")).isEqualTo("the whole company");
         assertThat(bonusTableEqualsTheApi("dora")).contains("mia", "max", "otto");
+        assertThat(promiseTableEqualsTheApi("dora")).anyMatch(row -> row.startsWith("mia PROMISE "))
+                .anyMatch(row -> row.startsWith("max PROMISE "));
+        browser.screenshot("promises");
 
         browser.sortBy("Invoices due");
         List<Integer> ascending = browser.bonusTable().stream().map(row -> Integer.parseInt(row.get(1))).toList();

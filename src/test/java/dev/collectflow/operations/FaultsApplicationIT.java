@@ -6,9 +6,11 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.collectflow.CollectFlowApplication;
 import dev.collectflow.DueJobs;
+import dev.collectflow.calendar.BusinessCalendar;
 import dev.collectflow.client.ClientDetails;
 import dev.collectflow.client.ClientService;
 import dev.collectflow.collection.CollectionCases;
+import dev.collectflow.collection.Deadlines;
 import dev.collectflow.collection.InvoiceCollectionProcess;
 import dev.collectflow.collection.InvoiceCollectionProcess.Activities;
 import dev.collectflow.invoice.InvoiceData;
@@ -20,11 +22,16 @@ import dev.collectflow.payment.PaymentService.Receipt;
 import dev.collectflow.system.Groups;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +42,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +56,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Faults the production set-up survives, on real PostgreSQL with the engine's jobs executed by the test: a payment
  * that clashes with a running step of its case, a crash between payment and the end of the case, an SMTP outage.
+ * The negotiation counts working days here, so the overdue notice that reaches the SMTP server shows what a sales
+ * manager is told then.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultsApplicationIT {
@@ -78,7 +88,8 @@ class FaultsApplicationIT {
                         "--camunda.bpm.process-engine-name=faults",
                         "--camunda.bpm.job-execution.enabled=false",
                         "--collectflow.case-closing.sweep-interval=PT1S",
-                        "--collectflow.case-closing.sweep-grace=PT1S");
+                        "--collectflow.case-closing.sweep-grace=PT1S",
+                        "--collectflow.negotiation.count=WORKING_DAYS");
         engine = app.getBean(ProcessEngine.class);
         jdbc = app.getBean(JdbcTemplate.class);
         User manager = engine.getIdentityService().newUser(MANAGER);
@@ -198,6 +209,49 @@ class FaultsApplicationIT {
         assertThat(mailsAbout(invoice) - mailsBefore).isEqualTo(1);
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(Activities.NEGOTIATE_PAYMENT).taskAssignee(MANAGER).count()).isEqualTo(1);
+    }
+
+    @Test
+    void theOverdueNoticeNamesTheLastWorkingDayOfTheNegotiationAsItsDeadlineCountsIt() throws Exception {
+        String invoice = "NOTICE-1";
+        ProcessInstance instance = overdueCaseWaitingForItsNotice(invoice);
+        ZoneId zone = app.getBean(Deadlines.class).zone();
+        LocalDate today = LocalDate.now(zone);
+
+        DueJobs.run(engine.getManagementService(), instance.getId());
+
+        Task negotiation = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(Activities.NEGOTIATE_PAYMENT).singleResult();
+        LocalDate lastDay = negotiation.getDueDate().toInstant().atZone(zone).toLocalDate().minusDays(1);
+        assertThat(app.getBean(BusinessCalendar.class).workingDaysBetween(today, lastDay))
+                .as("ten working days from today").isEqualTo(10);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH);
+        MimeMessage notice = Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> subject(message).startsWith("Overdue") && subject(message).contains(invoice))
+                .findFirst().orElseThrow();
+        String text = html(notice.getContent()).replaceAll("\\s+", " ");
+        assertThat(text).contains("has until the end of <b>" + lastDay.format(day) + "</b>",
+                "(<span>10 working days</span>)", "goes to the lawyers on <b>" + lastDay.plusDays(1).format(day));
+        assertThat(text).doesNotContain("10 days");
+    }
+
+    private static String html(Object content) throws Exception {
+        if (!(content instanceof Multipart multipart)) {
+            return content instanceof String text ? text : "";
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            text.append(html(multipart.getBodyPart(i).getContent()));
+        }
+        return text.toString();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A case past its due date whose next job is the mail to the sales manager. */
