@@ -1,5 +1,7 @@
 package dev.collectflow.collection;
 
+import java.util.Set;
+
 /**
  * The collection process as code sees it: its key, the ids of its elements and the names of its variables.
  * The business key of every instance is the invoice number.
@@ -58,6 +60,13 @@ public final class InvoiceCollectionProcess {
         private Activities() {
         }
     }
+
+    /**
+     * The user tasks the model gives the case's sales manager ({@code camunda:assignee="${salesManager}"}): open ones
+     * follow the client's new owner.
+     */
+    public static final Set<String> SALES_MANAGERS_TASKS =
+            Set.of(Activities.NEGOTIATE_PAYMENT, Activities.REMIND_CLIENT_OF_CLAIM);
 
     /** Sub-processes whose instances code addresses. */
     public static final class Scopes {
