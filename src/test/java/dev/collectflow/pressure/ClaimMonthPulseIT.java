@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.collectflow.CollectionTestSupport;
 import dev.collectflow.audit.CaseEvent;
 import dev.collectflow.audit.CaseEventType;
+import dev.collectflow.client.ReminderBlocks;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,6 +37,7 @@ class ClaimMonthPulseIT extends CollectionTestSupport {
 
     @Autowired TestRestTemplate rest;
     @Autowired FilterService filters;
+    @Autowired ReminderBlocks blocks;
 
     /** A case of mia's client whose claim lena sent today. */
     private ProcessInstance inClaimMonth() {
@@ -208,5 +210,55 @@ class ClaimMonthPulseIT extends CollectionTestSupport {
 
         assertThat(reminders(instance)).isEmpty();
         assertThat(lastEvent(instance, CaseEventType.CLAIM_REMINDER_DONE).getActor()).isEqualTo("max");
+    }
+
+    @Test
+    void aReminderBlockWithdrawsTheOpenReminderAndSkipsTheNextOnesButTheClaimMonthRunsOn() {
+        ProcessInstance instance = inClaimMonth();
+        String clientId = invoiceOf(instance).getClientId();
+        at(berlin(LocalDate.of(2027, 1, 18), 9, 0), instance);
+        assertThat(reminders(instance)).hasSize(1);
+
+        blocks.set(clientId, "Insolvency administrator asked us to write only to him", LocalDate.of(2027, 1, 26), "fred");
+
+        assertThat(instance).hasPassed(END_CLAIM_REMINDER_WITHDRAWN).isWaitingAt(CLAIM_PERIOD_PASSED);
+        assertThat(reminders(instance)).isEmpty();
+        assertThat(lastEvent(instance, CaseEventType.REMINDER_BLOCK_SET).getDetail())
+                .contains("until 2027-01-26", "the open reminder of the claim is withdrawn");
+        assertThat(timer(instance, CLAIM_PERIOD_PASSED).getDuedate()).as("the claim month's deadline is untouched")
+                .isEqualTo(endOf(LocalDate.of(2027, 2, 11)));
+
+        at(berlin(LocalDate.of(2027, 1, 25), 9, 0), instance);
+
+        assertThat(reminders(instance)).as("no reminder while the block holds").isEmpty();
+        assertThat(instance).hasPassed(END_CLAIM_PULSE_SKIPPED);
+        CaseEvent skipped = lastEvent(instance, CaseEventType.CLAIM_REMINDER_SKIPPED);
+        assertThat(skipped.getActor()).isEqualTo(dev.collectflow.audit.AuditTrail.SYSTEM);
+        assertThat(skipped.getDetail()).contains("blocked until 2027-01-26",
+                "Insolvency administrator asked us to write only to him");
+
+        at(berlin(LocalDate.of(2027, 2, 1), 9, 0), instance);
+        assertThat(reminders(instance)).as("the block has ended: the next reminder comes")
+                .extracting(Task::getAssignee).containsExactly("mia");
+
+        at(berlin(LocalDate.of(2027, 2, 12), 0, 5), instance);
+        assertThat(instance).hasPassed(END_CLAIM_MONTH_OVER).isWaitingAt(FILE_LAWSUIT);
+        assertThat(history(instance)).extracting(CaseEvent::getType).containsOnlyOnce(CaseEventType.CLAIM_REMINDER_SKIPPED);
+    }
+
+    @Test
+    void aLiftedBlockLetsTheNextReminderCome() {
+        ProcessInstance instance = inClaimMonth();
+        String clientId = invoiceOf(instance).getClientId();
+        blocks.set(clientId, "CEO asked for two weeks' quiet", LocalDate.of(2027, 1, 25), "sam");
+        assertThat(lastEvent(instance, CaseEventType.REMINDER_BLOCK_SET).getDetail())
+                .isEqualTo("No reminder mails or calls to the client until 2027-01-25: CEO asked for two weeks' quiet");
+
+        blocks.lift(clientId, "fred");
+        at(berlin(LocalDate.of(2027, 1, 18), 9, 0), instance);
+
+        assertThat(lastEvent(instance, CaseEventType.REMINDER_BLOCK_LIFTED).getActor()).isEqualTo("fred");
+        assertThat(reminders(instance)).extracting(Task::getAssignee).containsExactly("mia");
+        assertThat(history(instance)).extracting(CaseEvent::getType).doesNotContain(CaseEventType.CLAIM_REMINDER_SKIPPED);
     }
 }
