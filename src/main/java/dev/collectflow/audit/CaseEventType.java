@@ -50,6 +50,8 @@ public enum CaseEventType {
     REMINDER_BLOCK_LIFTED,
     /** During the claim month the sales manager reminded the client of the claim (the hand on the pulse). */
     CLAIM_REMINDER_DONE,
+    /** A claim-month reminder was not given: reminders to the client were blocked when its time came. */
+    CLAIM_REMINDER_SKIPPED,
     /** The pressure scale stopped because the case left negotiation (went to legal or ended). */
     PRESSURE_SCALE_STOPPED
 }

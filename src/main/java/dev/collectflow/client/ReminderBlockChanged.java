@@ -8,4 +8,10 @@ public record ReminderBlockChanged(String clientId, String actor, String reason,
     public boolean blocked() {
         return endsOn != null;
     }
+
+    /** What the change means for the client's cases, as their audit trails record it. */
+    public String detail() {
+        return blocked() ? "No reminder mails or calls to the client until " + endsOn + ": " + reason
+                : "Reminders to the client may go out again";
+    }
 }

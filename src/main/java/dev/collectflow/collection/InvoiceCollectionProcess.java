@@ -1,5 +1,7 @@
 package dev.collectflow.collection;
 
+import java.util.Set;
+
 /**
  * The collection process as code sees it: its key, the ids of its elements and the names of its variables.
  * The business key of every instance is the invoice number.
@@ -37,8 +39,12 @@ public final class InvoiceCollectionProcess {
         public static final String CLAIM_PERIOD_PASSED = "Event_ClaimPeriodPassed";
         public static final String END_CLAIM_MONTH_OVER = "EndEvent_ClaimMonthOver";
         public static final String CLAIM_PULSE_DUE = "StartEvent_ClaimPulseDue";
+        public static final String CHECK_CLAIM_PULSE = "Task_CheckClaimPulse";
+        public static final String END_CLAIM_PULSE_SKIPPED = "EndEvent_ClaimPulseSkipped";
         public static final String REMIND_CLIENT_OF_CLAIM = "Task_RemindClientOfClaim";
         public static final String END_CLIENT_REMINDED_OF_CLAIM = "EndEvent_ClientRemindedOfClaim";
+        public static final String CLAIM_REMINDER_CLIENT_BLOCKED = "BoundaryEvent_ClaimReminderClientBlocked";
+        public static final String END_CLAIM_REMINDER_WITHDRAWN = "EndEvent_ClaimReminderWithdrawn";
         public static final String REPORT_CLAIM_PERIOD_PASSED = "Task_ReportClaimPeriodPassed";
         public static final String APPROVE_LAWSUIT = "Task_ApproveLawsuit";
         public static final String FILE_LAWSUIT = "Task_FileLawsuit";
@@ -59,6 +65,13 @@ public final class InvoiceCollectionProcess {
         }
     }
 
+    /**
+     * The user tasks the model gives the case's sales manager ({@code camunda:assignee="${salesManager}"}): open ones
+     * follow the client's new owner.
+     */
+    public static final Set<String> SALES_MANAGERS_TASKS =
+            Set.of(Activities.NEGOTIATE_PAYMENT, Activities.REMIND_CLIENT_OF_CLAIM);
+
     /** Sub-processes whose instances code addresses. */
     public static final class Scopes {
         /** The claim month: the client's time to pay, with the owner's reminders beside it. */
@@ -75,6 +88,8 @@ public final class InvoiceCollectionProcess {
         public static final String CLIENT_OWNER_ASSIGNED = "ClientOwnerAssigned";
         /** Correlated when a client's owner changed: the case follows the new owner. */
         public static final String CLIENT_OWNER_CHANGED = "ClientOwnerChanged";
+        /** Correlated when reminders to the client are blocked: the claim month's open reminders are withdrawn. */
+        public static final String CLIENT_REMINDERS_BLOCKED = "ClientRemindersBlocked";
 
         private Messages() {
         }
@@ -123,6 +138,8 @@ public final class InvoiceCollectionProcess {
         public static final String CLAIM_DEADLINE = "claimDeadline";
         // sales, during the claim month: the hand on the pulse
         public static final String CLAIM_PULSE_NOTE = "claimPulseNote";
+        // local to one reminder's turn: whether a reminder block on the client holds, so no reminder is given
+        public static final String CLAIM_PULSE_BLOCKED = "claimPulseBlocked";
         public static final String COURT_CASE_NUMBER = "courtCaseNumber";
         public static final String LAWSUIT_FILED_ON = "lawsuitFiledOn";
         public static final String COURT_OUTCOME = "courtOutcome";

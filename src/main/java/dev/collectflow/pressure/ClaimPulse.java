@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * When the sales manager's reminders come during the claim month: the first one a working day at least one
  * interval after the claim month started, then every interval on the same weekday; each is due by the end of a
- * working day. Named in the collection model's timer ({@code ${claimPulse.cycle()}}) and task due date.
+ * working day. Named in the collection model's timer ({@code ${claimPulse.cycle()}}) and the task's follow-up and
+ * due dates.
  */
 @Component("claimPulse")
 public class ClaimPulse {
@@ -36,6 +37,15 @@ public class ClaimPulse {
     public String cycle() {
         return "R/" + firstReminder().toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/"
                 + properties.interval();
+    }
+
+    /**
+     * When a reminder created now is to be taken up: at the reminders' time of day on the working day it is due, so
+     * a calendar shows it at that time rather than at the end of the day.
+     */
+    public Date reminderAt() {
+        LocalDate day = calendar.workingDaysFrom(calendar.today(), 0);
+        return Date.from(day.atTime(properties.time()).atZone(calendar.zone()).toInstant());
     }
 
     /** Due date of a reminder created now: the end of today, or of the next working day when today is none. */

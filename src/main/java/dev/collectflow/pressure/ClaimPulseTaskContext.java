@@ -20,11 +20,12 @@ import org.springframework.stereotype.Component;
  * has to pay (task-local {@code claimPulseContact}, {@code claimPulseClaim}, {@code claimLastDayToPay}).
  */
 @Component("claimPulseTaskContext")
-class ClaimPulseTaskContext implements TaskListener {
+public class ClaimPulseTaskContext implements TaskListener {
 
     static final String CONTACT = "claimPulseContact";
     static final String CLAIM = "claimPulseClaim";
-    static final String LAST_DAY_TO_PAY = "claimLastDayToPay";
+    /** The last day the client has to pay ({@code yyyy-MM-dd}), as the reminder's form and the calendar feed show it. */
+    public static final String LAST_DAY_TO_PAY = "claimLastDayToPay";
 
     private final CollectionCases cases;
     private final ClientService clients;

@@ -16,17 +16,19 @@ import org.springframework.stereotype.Component;
  * Runs a pressure scale beside every case, in the transactions of what happens to it: started when the case is
  * registered, stopped when the invoice is paid or the case goes to legal or ends (its open reminder and call tasks
  * close), told when reminders to the client are blocked (open tasks close; later steps are skipped while the block
- * holds).
+ * holds). A block reaches the claim month's reminders of the client's cases as well ({@link ClaimMonthReminders}).
  */
 @Component
 class PressureScaleLifecycle {
 
     private final RuntimeService runtime;
     private final AuditTrail audit;
+    private final ClaimMonthReminders claimMonths;
 
-    PressureScaleLifecycle(RuntimeService runtime, AuditTrail audit) {
+    PressureScaleLifecycle(RuntimeService runtime, AuditTrail audit, ClaimMonthReminders claimMonths) {
         this.runtime = runtime;
         this.audit = audit;
+        this.claimMonths = claimMonths;
     }
 
     @EventListener
@@ -61,15 +63,14 @@ class PressureScaleLifecycle {
                 .variableValueEquals(PressureScaleProcess.Variables.CLIENT_ID, change.clientId())
                 .list()) {
             if (change.blocked()) {
-                audit.record(scale.getBusinessKey(), CaseEventType.REMINDER_BLOCK_SET, change.actor(),
-                        "No reminder mails or calls to the client until " + change.endsOn() + ": " + change.reason());
+                audit.record(scale.getBusinessKey(), CaseEventType.REMINDER_BLOCK_SET, change.actor(), change.detail());
                 runtime.createMessageCorrelation(PressureScaleProcess.Messages.CLIENT_BLOCKED)
                         .processInstanceId(scale.getId())
                         .correlateAllWithResult();
             } else {
-                audit.record(scale.getBusinessKey(), CaseEventType.REMINDER_BLOCK_LIFTED, change.actor(),
-                        "Reminders to the client may go out again");
+                audit.record(scale.getBusinessKey(), CaseEventType.REMINDER_BLOCK_LIFTED, change.actor(), change.detail());
             }
         }
+        claimMonths.reminderBlockChanged(change);
     }
 }

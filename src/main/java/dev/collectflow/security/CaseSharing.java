@@ -23,6 +23,14 @@ public class CaseSharing {
         userIds.forEach(userId -> grants.toUser(userId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ));
     }
 
+    /**
+     * Takes a task from a person it was handed away from: the engine grants a task's assignee the right to work on it
+     * and keeps that grant when the task gets another assignee.
+     */
+    public void withdrawTask(String taskId, String userId) {
+        grants.revokeFromUser(userId, Resources.TASK, taskId);
+    }
+
     public void withGroup(String processInstanceId, String groupId) {
         grants.toGroup(groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
     }

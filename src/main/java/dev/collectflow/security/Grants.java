@@ -29,6 +29,13 @@ public class Grants {
         grant(userId, null, resource, resourceId, permissions);
     }
 
+    /** Takes back everything granted to the user on the resource (e.g. a task's former assignee). */
+    public void revokeFromUser(String userId, Resource resource, String resourceId) {
+        authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .resourceType(resource).resourceId(resourceId).userIdIn(userId).list()
+                .forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
+    }
+
     private void grant(String userId, String groupId, Resource resource, String resourceId, Permission... permissions) {
         AuthorizationQuery query = authorizations.createAuthorizationQuery()
                 .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId);

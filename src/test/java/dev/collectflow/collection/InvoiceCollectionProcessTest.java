@@ -60,6 +60,7 @@ class InvoiceCollectionProcessTest extends ProcessTestCase {
     private final ClientFacts clientFacts = mock(ClientFacts.class);
     private String owner = "mia";
     private boolean amountLeft = true;
+    private boolean clientBlocked = false;
 
     @BeforeEach
     void standIns() {
@@ -84,6 +85,7 @@ class InvoiceCollectionProcessTest extends ProcessTestCase {
             task.setVariable(LAWYER, "lena");
             task.setVariable(CLAIM_DEADLINE, deadlines.claimDeadline(deadlines.today()));
         });
+        glue("checkClaimPulse").does(execution -> execution.setVariableLocal(CLAIM_PULSE_BLOCKED, clientBlocked));
         glue("handOverToNewOwner").does(execution -> {
             execution.setVariableLocal(PREVIOUS_SALES_MANAGER, execution.getVariable(SALES_MANAGER));
             execution.setVariable(SALES_MANAGER, owner);
@@ -505,6 +507,34 @@ class InvoiceCollectionProcessTest extends ProcessTestCase {
 
             assertThat(instance).hasPassed(END_INVOICE_PAID).isEnded();
             assertThat(reminders(instance)).isEmpty();
+        }
+
+        @Test
+        void whileTheClientIsBlockedNoReminderIsGivenAndABlockWithdrawsTheOpenOneButNotTheMonth() {
+            ProcessInstance instance = claimSent();
+            clientBlocked = true;
+
+            fireTimer(instance, CLAIM_PULSE_DUE);
+
+            assertThat(instance).hasPassed(CHECK_CLAIM_PULSE, END_CLAIM_PULSE_SKIPPED).isWaitingAt(CLAIM_PERIOD_PASSED);
+            assertThat(reminders(instance)).isEmpty();
+            assertThat(glue("checkClaimPulse").calls()).containsExactly(CHECK_CLAIM_PULSE);
+            assertThat(timer(instance, CLAIM_PULSE_DUE).getDuedate()).as("the next week's still comes")
+                    .isEqualTo(nineInBerlin(TODAY.plusDays(14)));
+
+            clientBlocked = false;
+            fireTimer(instance, CLAIM_PULSE_DUE);
+            assertThat(reminders(instance)).hasSize(1);
+            assertThat(variable(instance, CLAIM_PULSE_BLOCKED)).as("local to each turn").isNull();
+
+            runtime().createMessageCorrelation(InvoiceCollectionProcess.Messages.CLIENT_REMINDERS_BLOCKED)
+                    .processInstanceId(instance.getId()).correlateAllWithResult();
+
+            assertThat(instance).hasPassed(END_CLAIM_REMINDER_WITHDRAWN).isWaitingAt(CLAIM_PERIOD_PASSED);
+            assertThat(reminders(instance)).isEmpty();
+            assertThat(glue("recordClaimPulse").calls()).isEmpty();
+            fireTimer(instance, CLAIM_PERIOD_PASSED);
+            assertThat(instance).hasPassed(END_CLAIM_MONTH_OVER).isWaitingAt(FILE_LAWSUIT);
         }
 
         /** Easter Monday 2027 is a public holiday: the first reminder comes the day after, then weekly from there. */

@@ -169,6 +169,14 @@ class ProcessModelTest {
                         .map(BaseElement::getId).collect(Collectors.toSet()));
     }
 
+    /** The tasks that follow the client's new owner are exactly those the model gives the case's sales manager. */
+    @Test
+    void theDescriptorNamesTheSalesManagersTasks() {
+        assertThat(collection.getModelElementsByType(UserTask.class).stream()
+                .filter(task -> "${salesManager}".equals(task.getCamundaAssignee())).map(BaseElement::getId))
+                .containsExactlyInAnyOrderElementsOf(InvoiceCollectionProcess.SALES_MANAGERS_TASKS);
+    }
+
     @Test
     void theRegisterInvoiceDescriptorNamesEveryActivity() throws IllegalAccessException {
         BpmnModelInstance register = Bpmn.readModelFromFile(BPMN.resolve("RegisterInvoiceProcess.bpmn").toFile());

@@ -1,11 +1,16 @@
 package dev.collectflow.feed;
 
+import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.CLAIM_NUMBER;
+import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.CLAIM_SENT_ON;
+import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.NEGOTIATION_NOTE;
+import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.NEGOTIATION_OUTCOME;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.collectflow.CollectionTestSupport;
 import dev.collectflow.DueJobs;
 import dev.collectflow.client.ClientDetails;
+import dev.collectflow.collection.InvoiceCollectionProcess;
 import dev.collectflow.invoice.InvoiceData;
 import dev.collectflow.pressure.PressureScaleProcess;
 import java.io.StringReader;
@@ -16,6 +21,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -138,6 +144,60 @@ class CalendarFeedIT extends CollectionTestSupport {
                 .isEqualTo(LocalDate.of(2027, 1, 18).atTime(9, 0).atZone(NEW_YORK).toInstant());
         assertThat(events.get(1).getRequiredProperty(Property.DESCRIPTION).getValue())
                 .contains("Frank Fabri, Fabrikam; Ltd, +1 212 555 0100", fionas.getBusinessKey());
+    }
+
+    /** A case of the manager's client whose claim lena sent today (Monday 2027-01-11): its claim month runs. */
+    private ProcessInstance caseInClaimMonth(String owner, String claimNumber) {
+        String clientId = "f-" + newInvoiceNumber().toLowerCase();
+        clients.save(clientId, new ClientDetails("Fabrikam; Ltd", "ap@" + clientId + ".example", "+1 212 555 0100",
+                "Frank Fabri", owner, false, "en"));
+        ProcessInstance instance = overdueInvoice(clientId);
+        completeAs(owner, instance, Map.of(NEGOTIATION_OUTCOME, "NO_AGREEMENT", NEGOTIATION_NOTE, "refuses to pay"));
+        tasks.claim(openTask(instance).getId(), "lena");
+        completeAs("lena", instance, Map.of(CLAIM_NUMBER, claimNumber, CLAIM_SENT_ON, TODAY.toString()));
+        return instance;
+    }
+
+    private List<VEvent> eventsOf(String user) throws Exception {
+        JsonNode address = send(user, HttpMethod.GET, "/api/me/calendar-feed", null).getBody();
+        Calendar calendar = new CalendarBuilder().build(new StringReader(feed(path(address)).getBody()));
+        calendar.validate();
+        return calendar.getComponents(Component.VEVENT);
+    }
+
+    @Test
+    void theClaimMonthsRemindersAreInTheOwnersFeedAtTheirTimeAndInNoOneElses() throws Exception {
+        String fiona = salesManager();
+        String gus = salesManager();
+        send(fiona, HttpMethod.PUT, "/api/me/call-settings", "{\"timeZone\": \"America/New_York\", \"callTime\": \"09:15\"}");
+        ProcessInstance fionas = caseInClaimMonth(fiona, "CL-F1");
+        ProcessInstance guss = caseInClaimMonth(gus, "CL-G1");
+        clock.set(berlin(LocalDate.of(2027, 1, 18), 9, 0));
+        runDueJobs(fionas);
+        runDueJobs(guss);
+        Task reminder = tasks.createTaskQuery().processInstanceId(fionas.getId())
+                .taskDefinitionKey(InvoiceCollectionProcess.Activities.REMIND_CLIENT_OF_CLAIM).singleResult();
+        Task gussReminder = tasks.createTaskQuery().processInstanceId(guss.getId())
+                .taskDefinitionKey(InvoiceCollectionProcess.Activities.REMIND_CLIENT_OF_CLAIM).singleResult();
+        assertThat(reminder.getAssignee()).isEqualTo(fiona);
+
+        List<VEvent> events = eventsOf(fiona);
+
+        assertThat(events).extracting(e -> e.getRequiredProperty(Property.UID).getValue())
+                .containsExactly(reminder.getId() + "@collectflow");
+        VEvent event = events.get(0);
+        assertThat(event.getRequiredProperty(Property.SUMMARY).getValue()).isEqualTo(reminder.getName())
+                .startsWith("Remind the client of the claim — " + fionas.getBusinessKey()).contains("Fabrikam; Ltd");
+        DtStart<ZonedDateTime> start = event.getRequiredProperty(Property.DTSTART);
+        assertThat(start.getParameter(Parameter.TZID).orElseThrow().getValue()).isEqualTo("America/New_York");
+        assertThat(start.getDate().toInstant()).as("when the weekly reminder comes, 09:00 in the company's zone")
+                .isEqualTo(berlin(LocalDate.of(2027, 1, 18), 9, 0));
+        assertThat(start.getDate().toLocalTime()).isEqualTo(LocalTime.of(3, 0));
+        assertThat(event.getRequiredProperty(Property.DESCRIPTION).getValue())
+                .contains("Frank Fabri, Fabrikam; Ltd, +1 212 555 0100", fionas.getBusinessKey(), "CL-F1", "2027-02-11");
+        assertThat(eventsOf(gus)).extracting(e -> e.getRequiredProperty(Property.UID).getValue())
+                .as("another owner's feed holds their own reminder, not fiona's")
+                .containsExactly(gussReminder.getId() + "@collectflow");
     }
 
     @Test
