@@ -6,9 +6,13 @@ import dev.collectflow.client.ReminderBlockChanged;
 import dev.collectflow.collection.CaseLeftNegotiation;
 import dev.collectflow.collection.CaseRegistered;
 import dev.collectflow.invoice.InvoiceSettled;
+import dev.collectflow.sales.CaseHandedOver;
+import dev.collectflow.security.CaseSharing;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +21,7 @@ import org.springframework.stereotype.Component;
  * registered, stopped when the invoice is paid or the case goes to legal or ends (its open reminder and call tasks
  * close), told when reminders to the client are blocked (open tasks close; later steps are skipped while the block
  * holds). A block reaches the claim month's reminders of the client's cases as well ({@link ClaimMonthReminders}).
+ * When the case follows its client's new owner, so do the scale's open reminder and call.
  */
 @Component
 class PressureScaleLifecycle {
@@ -24,11 +29,16 @@ class PressureScaleLifecycle {
     private final RuntimeService runtime;
     private final AuditTrail audit;
     private final ClaimMonthReminders claimMonths;
+    private final TaskService tasks;
+    private final CaseSharing sharing;
 
-    PressureScaleLifecycle(RuntimeService runtime, AuditTrail audit, ClaimMonthReminders claimMonths) {
+    PressureScaleLifecycle(RuntimeService runtime, AuditTrail audit, ClaimMonthReminders claimMonths,
+                           TaskService tasks, CaseSharing sharing) {
         this.runtime = runtime;
         this.audit = audit;
         this.claimMonths = claimMonths;
+        this.tasks = tasks;
+        this.sharing = sharing;
     }
 
     @EventListener
@@ -53,6 +63,20 @@ class PressureScaleLifecycle {
         if (stopped) {
             audit.record(left.invoiceNumber(), CaseEventType.PRESSURE_SCALE_STOPPED, AuditTrail.SYSTEM,
                     "No more reminders or calls: the case " + left.how());
+        }
+    }
+
+    /** The new owner takes over the open reminder or call; whom it was taken from may no longer work on it. */
+    @EventListener
+    void on(CaseHandedOver handedOver) {
+        for (Task task : tasks.createTaskQuery().processDefinitionKey(PressureScaleProcess.KEY)
+                .processInstanceBusinessKey(handedOver.invoiceNumber())
+                .taskDefinitionKeyIn(PressureScaleProcess.Activities.REMIND_OWNER,
+                        PressureScaleProcess.Activities.CALL_CLIENT).list()) {
+            tasks.setAssignee(task.getId(), handedOver.owner());
+            if (handedOver.previousOwner() != null) {
+                sharing.withdrawTask(task.getId(), handedOver.previousOwner());
+            }
         }
     }
 

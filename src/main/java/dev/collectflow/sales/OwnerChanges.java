@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * A case follows its client's owner: the new owner takes over the open tasks the regulation gives the sales manager
  * (the negotiation, the claim month's reminders) as their assignee, with the right to work on them that the previous
  * owner loses; the negotiation gets the new owner's head of sales instead of the previous one as the people who may
- * take it over. The new owner may read the case from then on.
+ * take it over. The new owner may read the case from then on. Tasks of the case outside the regulation follow
+ * through {@link CaseHandedOver}.
  */
 @Service
 public class OwnerChanges {
@@ -32,14 +34,16 @@ public class OwnerChanges {
     private final TaskService tasks;
     private final CaseSharing sharing;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
     public OwnerChanges(ClientService clients, SalesTeams teams, TaskService tasks, CaseSharing sharing,
-                        AuditTrail audit) {
+                        AuditTrail audit, ApplicationEventPublisher events) {
         this.clients = clients;
         this.teams = teams;
         this.tasks = tasks;
         this.sharing = sharing;
         this.audit = audit;
+        this.events = events;
     }
 
     /**
@@ -76,6 +80,7 @@ public class OwnerChanges {
         audit.record(invoiceNumber, CaseEventType.OWNER_CHANGED, changedBy,
                 "Client " + clientId + " now owned by " + owner + "; case handed over from " + previousOwner
                         + handedOver(handed));
+        events.publishEvent(new CaseHandedOver(invoiceNumber, previousOwner, owner));
         return owner;
     }
 

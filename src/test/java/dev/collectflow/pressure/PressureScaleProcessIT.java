@@ -3,6 +3,7 @@ package dev.collectflow.pressure;
 import static dev.collectflow.pressure.PressureScaleProcess.Activities.*;
 import static dev.collectflow.pressure.PressureScaleProcess.Variables.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import dev.collectflow.CollectionTestSupport;
@@ -29,6 +30,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -386,6 +388,29 @@ class PressureScaleProcessIT extends CollectionTestSupport {
         blocks.set(clientId, "Dispute with the CEO", LocalDate.of(2027, 2, 28), "sam");
         assertThat(scale).hasPassed(END_CALL_WITHDRAWN);
         assertThat(tasks.createTaskQuery().processInstanceId(scale.getId()).count()).isZero();
+    }
+
+    @Test
+    void anOpenReminderFollowsTheClientsNewOwnerAndTheFormerOwnerCanNoLongerCompleteIt() {
+        String clientId = client("mia", "en", false);
+        ProcessInstance instance = register(clientId, FRIDAY_DUE, "1000.00");
+        ProcessInstance scale = scaleOf(instance);
+        at(START, instance);
+        at(berlin(LocalDate.of(2027, 1, 12), 9, 0), instance);
+        at(berlin(LocalDate.of(2027, 1, 18), 9, 0), instance);
+        Task reminder = scaleTask(scale, REMIND_OWNER);
+        assertThat(reminder.getAssignee()).isEqualTo("mia");
+
+        ClientDetails details = clients.get(clientId).details();
+        clients.save(clientId, new ClientDetails(details.name(), details.email(), details.phone(),
+                details.contactPerson(), "otto", false, details.language()), "sam");
+        runDueJobs(instance);
+
+        assertThat(scaleTask(scale, REMIND_OWNER).getAssignee()).isEqualTo("otto");
+        assertThatThrownBy(() -> completeTask("mia", reminder, Map.of(REMINDER_NOTE, "Called them")))
+                .isInstanceOf(AuthorizationException.class);
+        completeTask("otto", reminder, Map.of(REMINDER_NOTE, "Called them"));
+        assertThat(scaleTask(scale, REMIND_OWNER)).isNull();
     }
 
     @Test
