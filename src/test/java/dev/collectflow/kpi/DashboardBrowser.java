@@ -1,7 +1,6 @@
 package dev.collectflow.kpi;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
+import dev.collectflow.Chromium;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,26 +9,19 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * The dashboard in Debian's headless Chromium, used as a person uses it: log in to Tasklist, open /dashboard, read
- * the bonus table, sort it, download it. Screenshots under target/e2e-screenshots/. Without Chromium and
- * ChromeDriver the tests are skipped, except under CI.
+ * the bonus table, sort it, download it. Screenshots under target/e2e-screenshots/. Needs {@link Chromium}.
  */
 class DashboardBrowser implements AutoCloseable {
-
-    static final Path CHROMIUM = Path.of(System.getProperty("collectflow.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("collectflow.chromedriver", "/usr/bin/chromedriver"));
 
     final ChromeDriver driver;
     final Path downloads;
@@ -37,18 +29,6 @@ class DashboardBrowser implements AutoCloseable {
     private final String baseUrl;
     private final Path screenshots;
     private int step;
-
-    static void requireBrowser() {
-        if (!(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))) {
-            String message = "Browser tests need Debian's Chromium and ChromeDriver at " + CHROMIUM + " and "
-                    + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver";
-            if (System.getenv("CI") != null && !"false".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message);
-            }
-            System.err.println("SKIPPED " + message);
-            Assumptions.abort(message);
-        }
-    }
 
     DashboardBrowser(String baseUrl, String name) throws IOException {
         this.baseUrl = baseUrl;
@@ -58,17 +38,8 @@ class DashboardBrowser implements AutoCloseable {
         FileSystemUtils.deleteRecursively(downloads);
         Files.createDirectories(screenshots);
         Files.createDirectories(downloads);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1600", "--lang=en-US",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+        driver = Chromium.start("1400,1600", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
         driver.executeCdpCommand("Browser.setDownloadBehavior",
                 Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));

@@ -3,6 +3,7 @@ package dev.collectflow.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.collectflow.Chromium;
 import dev.collectflow.CollectionTestSupport;
 import dev.collectflow.commitment.Commitments;
 import dev.collectflow.invoice.InvoiceData;
@@ -50,7 +51,7 @@ class DashboardE2EIT extends CollectionTestSupport {
 
     @BeforeAll
     static void browserInstalled() {
-        DashboardBrowser.requireBrowser();
+        Chromium.require();
     }
 
     @BeforeEach

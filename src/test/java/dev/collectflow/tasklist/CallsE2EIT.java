@@ -2,7 +2,6 @@ package dev.collectflow.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.collectflow.CollectionTestSupport;
 import dev.collectflow.audit.CaseEventType;
 import dev.collectflow.client.ClientDetails;
 import dev.collectflow.commitment.Commitments;
@@ -17,38 +16,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A sales manager's call at a set time, in Camunda Tasklist in a real browser against the running application. */
-class CallsE2EIT extends CollectionTestSupport {
+class CallsE2EIT extends TasklistBrowserTestSupport {
 
-    @LocalServerPort int port;
     @Autowired Commitments commitments;
-    private TasklistBrowser browser;
-
-    @BeforeAll
-    static void browserInstalled() {
-        TasklistBrowser.requireBrowser();
-    }
-
-    @BeforeEach
-    void openBrowser(TestInfo test) throws Exception {
-        clock.reset();
-        browser = new TasklistBrowser("http://localhost:" + port, test.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     /** A case of mia's client whose pressure scale has reached the call, today at 10:00. */
     private ProcessInstance callDueToday() {

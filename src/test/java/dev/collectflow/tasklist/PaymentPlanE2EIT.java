@@ -5,49 +5,23 @@ import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.NEGO
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.collectflow.CollectionTestSupport;
 import dev.collectflow.collection.Deadlines;
 import dev.collectflow.invoice.InvoiceData;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A sales manager enters a payment plan in Camunda Tasklist, in a real browser against the running application; a
  * plan that does not add up is refused with the server's message. The server keeps real time here.
  */
-class PaymentPlanE2EIT extends CollectionTestSupport {
+class PaymentPlanE2EIT extends TasklistBrowserTestSupport {
 
-    @LocalServerPort int port;
     @Autowired TestRestTemplate http;
     @Autowired Deadlines deadlines;
-    private TasklistBrowser browser;
-
-    @BeforeAll
-    static void browserInstalled() {
-        TasklistBrowser.requireBrowser();
-    }
-
-    @BeforeEach
-    void openBrowser(TestInfo test) throws Exception {
-        clock.reset();
-        browser = new TasklistBrowser("http://localhost:" + port, test.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     /** An invoice of 1,000.00 EUR of a client of mia's that fell due yesterday, run up to the negotiation. */
     private ProcessInstance overdueToday() {

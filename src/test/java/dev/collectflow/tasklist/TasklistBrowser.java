@@ -1,7 +1,6 @@
 package dev.collectflow.tasklist;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
+import dev.collectflow.Chromium;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,28 +11,23 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * Camunda Tasklist in Debian's headless Chromium, driven the way a person uses it: log in, pick a filter, open a
- * task, fill its form, complete it. Every step leaves a screenshot under target/e2e-screenshots/.
- * Needs the Debian packages chromium and chromium-driver; without them the tests are skipped, except under CI.
+ * task, fill its form, complete it. Every step leaves a screenshot under target/e2e-screenshots/. Needs
+ * {@link Chromium}.
  */
 class TasklistBrowser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("collectflow.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("collectflow.chromedriver", "/usr/bin/chromedriver"));
     private static final DateTimeFormatter FORM_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
     private static final By COMPLETE = By.xpath("//button[normalize-space(.)='Complete']");
@@ -44,34 +38,12 @@ class TasklistBrowser implements AutoCloseable {
     private final Path screenshots;
     private int step;
 
-    /** Skips the calling test when no browser is installed, unless running under CI, where that is a failure. */
-    static void requireBrowser() {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed) {
-            String message = "Browser tests need Debian's Chromium and ChromeDriver at " + CHROMIUM + " and "
-                    + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver";
-            if (System.getenv("CI") != null && !"false".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message);
-            }
-            System.err.println("SKIPPED " + message);
-            Assumptions.abort(message);
-        }
-    }
-
     TasklistBrowser(String baseUrl, String testName) throws IOException {
         this.baseUrl = baseUrl;
         this.screenshots = Path.of("target", "e2e-screenshots", testName);
         FileSystemUtils.deleteRecursively(screenshots);
         Files.createDirectories(screenshots);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1300", "--lang=en-US",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = Chromium.start("1400,1300", Map.of());
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 

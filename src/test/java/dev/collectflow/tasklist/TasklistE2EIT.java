@@ -5,7 +5,6 @@ import static dev.collectflow.collection.InvoiceCollectionProcess.Variables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.collectflow.CollectionTestSupport;
 import dev.collectflow.audit.CaseEventType;
 import dev.collectflow.client.ClientDetails;
 import dev.collectflow.collection.Deadlines;
@@ -14,43 +13,17 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The people of the regulation in Camunda Tasklist, in a real browser, against the running application. The
  * server keeps real time here: the browser's date pickers know only today.
  */
-class TasklistE2EIT extends CollectionTestSupport {
+class TasklistE2EIT extends TasklistBrowserTestSupport {
 
-
-    @LocalServerPort int port;
     @Autowired TestRestTemplate http;
-    private TasklistBrowser browser;
-
-    @BeforeAll
-    static void browserInstalled() {
-        TasklistBrowser.requireBrowser();
-    }
-
-    @BeforeEach
-    void openBrowser(TestInfo test) throws Exception {
-        clock.reset();
-        browser = new TasklistBrowser("http://localhost:" + port, test.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Autowired Deadlines deadlines;
 
