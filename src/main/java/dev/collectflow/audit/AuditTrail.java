@@ -25,11 +25,14 @@ public class AuditTrail {
         this.clock = clock;
     }
 
+    /** Records a line of the case's trail; answers it as stored. */
     @Transactional
-    public void record(String invoiceNumber, CaseEventType type, String actor, String detail) {
+    public CaseEvent record(String invoiceNumber, CaseEventType type, String actor, String detail) {
         String text = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
-        events.save(new CaseEvent(invoiceNumber, clock.instant(), actor == null ? SYSTEM : actor, type, text));
+        CaseEvent event = events.save(new CaseEvent(invoiceNumber, clock.instant(), actor == null ? SYSTEM : actor,
+                type, text));
         publisher.publishEvent(new CaseEventRecorded(invoiceNumber, type));
+        return event;
     }
 
     @Transactional(readOnly = true)

@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** One line of a case's audit trail: who did what, when, and why. Never changed once written. */
 @Entity
@@ -27,7 +28,7 @@ public class CaseEvent {
 
     CaseEvent(String invoiceNumber, Instant occurredAt, String actor, CaseEventType type, String detail) {
         this.invoiceNumber = invoiceNumber;
-        this.occurredAt = occurredAt;
+        this.occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS); // what the database keeps, so read back unchanged
         this.actor = actor;
         this.type = type;
         this.detail = detail;

@@ -1,7 +1,6 @@
 package dev.collectflow.collection;
 
 import dev.collectflow.invoice.InvoiceRequest;
-import dev.collectflow.invoice.InvoiceService;
 import dev.collectflow.security.CurrentUser;
 import dev.collectflow.system.Groups;
 import dev.collectflow.system.Ids;
@@ -43,9 +42,9 @@ class CaseController {
     @ApiResponse(responseCode = "200", description = "Registered before with the same data; the same case")
     ResponseEntity<CaseView> register(@Valid @RequestBody InvoiceRequest request) {
         String actor = currentUser.requireGroup(Groups.FINANCE, Groups.ADMIN).id();
-        InvoiceService.Registration registration = cases.register(request.data(), actor);
-        CaseView view = cases.view(request.number());
-        return registration.created()
+        CollectionCases.Intake intake = cases.registerAndView(request.data(), actor);
+        CaseView view = intake.view().orElseGet(() -> cases.view(request.number()));
+        return intake.registration().created()
                 ? ResponseEntity.created(URI.create("/api/invoices/" + request.number())).body(view)
                 : ResponseEntity.ok(view);
     }

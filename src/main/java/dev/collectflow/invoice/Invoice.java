@@ -6,6 +6,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -13,6 +14,9 @@ import java.util.Optional;
 /** An invoice of the ledger; the number is also the business key of its collection case. */
 @Entity
 public class Invoice {
+
+    /** Decimals the ledger keeps of an amount: a new invoice holds what it will read back after the commit. */
+    private static final int LEDGER_SCALE = 2;
 
     @Id
     private String number;
@@ -40,11 +44,11 @@ public class Invoice {
     public Invoice(InvoiceData data, Instant now) {
         this.number = data.number();
         this.clientId = data.clientId();
-        this.amount = data.amount();
+        this.amount = data.amount().setScale(LEDGER_SCALE, RoundingMode.HALF_UP);
         this.currency = data.currency();
         this.issueDate = data.issueDate();
         this.dueDate = data.dueDate();
-        this.openAmount = data.amount();
+        this.openAmount = this.amount;
         this.status = InvoiceStatus.OPEN;
         this.registeredAt = now;
     }

@@ -62,7 +62,7 @@ public class InvoiceService {
         }
         requireRegistrable(data);
         Invoice invoice = invoices.save(new Invoice(data, clock.instant()));
-        events.publishEvent(new InvoiceChanged(data.number()));
+        events.publishEvent(new InvoiceChanged(data.number(), true));
         return new Registration(invoice, true);
     }
 
@@ -139,7 +139,7 @@ public class InvoiceService {
         jdbc.batchUpdate("insert into invoice_adjustment (invoice_number, kind, amount, on_date, recorded_at)"
                 + " values (:number, :kind, :amount, :onDate, :recordedAt)",
                 adjustmentRows.toArray(SqlParameterSource[]::new));
-        toInsert.forEach(h -> events.publishEvent(new InvoiceChanged(h.invoice().number())));
+        toInsert.forEach(h -> events.publishEvent(new InvoiceChanged(h.invoice().number(), true)));
         return toInsert.size();
     }
 

@@ -38,6 +38,9 @@ class KpiFactRefresh implements ApplicationRunner {
     @EventListener
     void on(InvoiceChanged changed) {
         changed(changed.invoiceNumber());
+        if (changed.registered() && TransactionSynchronizationManager.isSynchronizationActive()) {
+            pending().registered.add(changed.invoiceNumber());
+        }
     }
 
     @EventListener
@@ -59,19 +62,23 @@ class KpiFactRefresh implements ApplicationRunner {
             store.refresh(List.of(invoiceNumber));
             return;
         }
-        PendingFacts pending = TransactionSynchronizationManager.getSynchronizations().stream()
+        pending().invoiceNumbers.add(invoiceNumber);
+    }
+
+    private PendingFacts pending() {
+        return TransactionSynchronizationManager.getSynchronizations().stream()
                 .filter(PendingFacts.class::isInstance).map(PendingFacts.class::cast).findFirst()
                 .orElseGet(() -> {
                     PendingFacts created = new PendingFacts();
                     TransactionSynchronizationManager.registerSynchronization(created);
                     return created;
                 });
-        pending.invoiceNumbers.add(invoiceNumber);
     }
 
-    /** The invoices of one transaction whose facts are derived when it commits. */
+    /** The invoices of one transaction whose facts are derived when it commits; some registered in it. */
     private final class PendingFacts implements TransactionSynchronization {
         private final Set<String> invoiceNumbers = new TreeSet<>();
+        private final Set<String> registered = new TreeSet<>();
 
         @Override
         public void beforeCommit(boolean readOnly) {
@@ -82,7 +89,10 @@ class KpiFactRefresh implements ApplicationRunner {
                     // nothing of JPA to flush
                 }
             }
-            store.refresh(invoiceNumbers);
+            Set<String> changed = new TreeSet<>(invoiceNumbers);
+            changed.removeAll(registered);
+            store.refresh(changed);
+            store.deriveRegistered(registered);
         }
     }
 }

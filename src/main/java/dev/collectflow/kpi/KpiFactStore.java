@@ -65,6 +65,18 @@ class KpiFactStore {
         }
     }
 
+    /**
+     * Derives the facts of invoices this transaction registered: it holds their new rows, and no facts of them exist
+     * to replace.
+     */
+    void deriveRegistered(Collection<String> invoiceNumbers) {
+        List<String> sorted = new ArrayList<>(new TreeSet<>(invoiceNumbers));
+        for (int i = 0; i < sorted.size(); i += BATCH) {
+            List<String> batch = sorted.subList(i, Math.min(sorted.size(), i + BATCH));
+            insert(load(batch).stream().map(ledger -> InvoiceFacts.of(ledger, negotiationDays)).toList());
+        }
+    }
+
     /** Invoices whose facts were never derived (recorded before the KPIs existed); answers how many it derived. */
     int deriveMissing() {
         List<String> missing = jdbc.queryForList("select i.number from invoice i where not exists"
@@ -112,6 +124,10 @@ class KpiFactStore {
         Map<String, Object> in = Map.of("numbers", numbers);
         jdbc.update("delete from kpi_movement where invoice_number in (:numbers)", in);
         jdbc.update("delete from kpi_invoice where invoice_number in (:numbers)", in);
+        insert(facts);
+    }
+
+    private void insert(List<Facts> facts) {
         jdbc.batchUpdate("insert into kpi_invoice (invoice_number, client_id, currency, amount, owed, issue_date,"
                 + " issue_day, due_date, due_month, status, history, disputed, open_amount, closed_on, closed_day,"
                 + " last_movement_on, first_movement_on, paid_by_due, paid_in_full_on, on_time, paid_late, paid_within_negotiation,"

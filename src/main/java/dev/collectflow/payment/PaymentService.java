@@ -62,15 +62,22 @@ public class PaymentService {
         return receipt(payment, true);
     }
 
-    /** Books the payments that named this invoice before it was registered. */
+    /** Books the payments that named this invoice before it was registered; answers how many it booked. */
     @Transactional
-    public void matchPending(String invoiceNumber) {
-        Invoice invoice = invoices.get(invoiceNumber);
-        for (Payment payment : payments.findByInvoiceNumberAndMatchedFalseOrderByReceivedAt(invoiceNumber)) {
-            if (payment.getCurrency().equals(invoice.getCurrency())) {
+    public int matchPending(String invoiceNumber) {
+        List<Payment> waiting = payments.waitingFor(invoiceNumber);
+        if (waiting.isEmpty()) {
+            return 0;
+        }
+        String currency = invoices.get(invoiceNumber).getCurrency();
+        int booked = 0;
+        for (Payment payment : waiting) {
+            if (payment.getCurrency().equals(currency)) {
                 book(payment, AuditTrail.SYSTEM);
+                booked++;
             }
         }
+        return booked;
     }
 
     /**

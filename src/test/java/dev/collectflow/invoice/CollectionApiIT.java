@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.collectflow.CollectionTestSupport;
 import dev.collectflow.collection.InvoiceCollectionProcess;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +135,44 @@ class CollectionApiIT extends CollectionTestSupport {
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(InvoiceCollectionProcess.KEY)
                 .processInstanceBusinessKey(number).count()).isEqualTo(1);
         assertThat(invoices.get(number).getAmount()).isEqualByComparingTo("100.00");
+    }
+
+    @Test
+    void theAnswerToARegistrationIsTheCaseAsReadRightAfterIt() {
+        clock.set(START.plusNanos(123_456_789)); // finer than the database keeps time
+        String clientId = newClient();
+        String number = newInvoiceNumber();
+
+        ResponseEntity<JsonNode> registered = send(HttpMethod.POST, "/api/invoices",
+                invoiceJson(number, clientId, "100", TODAY.minusDays(3).toString()));
+
+        assertThat(registered.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(registered.getBody()).isEqualTo(get("/api/invoices/" + number).getBody());
+        assertThat(registered.getBody().get("amount").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(registered.getBody().get("stage").asText()).isEqualTo("NOT_DUE");
+        assertThat(registered.getBody().get("history").findValuesAsText("type")).containsExactly("REGISTERED");
+    }
+
+    @Test
+    void paymentsThatWaitedForTheirInvoiceAreInTheAnswerToItsRegistration() {
+        String clientId = newClient();
+        for (String paid : List.of("40.00", "100.00")) {
+            String number = newInvoiceNumber();
+            assertThat(send(HttpMethod.POST, "/api/payments", """
+                    {"paymentId": "EARLY-%s", "invoiceNumber": "%s", "amount": %s, "currency": "EUR",
+                     "paidOn": "2027-01-08"}""".formatted(number, number, paid)).getStatusCode())
+                    .isEqualTo(HttpStatus.CREATED);
+
+            ResponseEntity<JsonNode> registered = send(HttpMethod.POST, "/api/invoices",
+                    invoiceJson(number, clientId, "100.00", TODAY.plusDays(20).toString()));
+
+            assertThat(registered.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            assertThat(registered.getBody()).isEqualTo(get("/api/invoices/" + number).getBody());
+            assertThat(registered.getBody().get("openAmount").decimalValue())
+                    .isEqualByComparingTo(new BigDecimal("100.00").subtract(new BigDecimal(paid)));
+            assertThat(registered.getBody().get("history").findValuesAsText("type")).contains("PAYMENT_RECEIVED");
+            assertThat(registered.getBody().get("stage").asText()).isEqualTo(paid.equals("100.00") ? "CLOSED" : "NOT_DUE");
+        }
     }
 
     @Test
