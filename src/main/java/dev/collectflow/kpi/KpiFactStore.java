@@ -73,7 +73,7 @@ class KpiFactStore {
         List<String> sorted = new ArrayList<>(new TreeSet<>(invoiceNumbers));
         for (int i = 0; i < sorted.size(); i += BATCH) {
             List<String> batch = sorted.subList(i, Math.min(sorted.size(), i + BATCH));
-            insert(load(batch).stream().map(ledger -> InvoiceFacts.of(ledger, negotiationDays)).toList());
+            insert(load(batch).stream().map(ledger -> InvoiceFacts.of(ledger, negotiationLastDay)).toList());
         }
     }
 
