@@ -49,7 +49,9 @@ class EngineComparisonBenchmark {
     private static final int SWEEP_H2 = Integer.getInteger("benchmark.sweep.h2", 1000);
     private static final int SWEEP_POSTGRES = Integer.getInteger("benchmark.sweep.postgres", 1000);
     private static final int OPEN_CASES = Integer.getInteger("benchmark.open-cases", 100_000);
-    private static final int PAYMENT_RATE = Integer.getInteger("benchmark.payment-rate", 50);
+    /** Payments per second, measured one after the other (e.g. "10,25,50"). */
+    private static final List<Integer> PAYMENT_RATES = java.util.Arrays.stream(
+            System.getProperty("benchmark.payment-rate", "50").split(",")).map(String::strip).map(Integer::valueOf).toList();
     private static final int PAYMENT_SECONDS = Integer.getInteger("benchmark.payment-seconds", 60);
     private static final Duration SWEEP_LIMIT = Duration.ofMinutes(Integer.getInteger("benchmark.sweep-minutes", 10));
 
@@ -462,18 +464,23 @@ class EngineComparisonBenchmark {
             cloned += more;
             System.out.printf("  cloned up to %,d open cases in %.1f s%n", level, seconds(start));
             Thread.sleep(12_000); // one refresh of the case metrics at this size
-            payments(node, prefix, cloned, Math.min(500, PAYMENT_RATE * 10), "warm-up at " + level);
+            payments(node, prefix, cloned, PAYMENT_RATES.get(0), Math.min(500, PAYMENT_RATES.get(0) * 10),
+                    "warm-up at " + level);
             record(String.format("PostgreSQL: heap after GC at %,d open cases, MB", level),
                     String.format("%.0f", heapAfterGc(node)));
         }
-        List<Double> latencies = payments(node, prefix, cloned, PAYMENT_RATE * PAYMENT_SECONDS,
-                "measured at " + OPEN_CASES);
-        Collections.sort(latencies);
-        record(String.format("PostgreSQL: payment latency at %d/s, %,d open cases, p50 ms", PAYMENT_RATE, OPEN_CASES),
-                String.format("%.1f", percentile(latencies, 0.50)));
-        record(String.format("PostgreSQL: payment latency at %d/s, %,d open cases, p99 ms (goal < 50)", PAYMENT_RATE,
-                OPEN_CASES), String.format("%.1f", percentile(latencies, 0.99)));
-        record("PostgreSQL: payment latency, max ms", String.format("%.1f", latencies.get(latencies.size() - 1)));
+        for (int rate : PAYMENT_RATES) {
+            List<Double> latencies = payments(node, prefix, cloned, rate, rate * PAYMENT_SECONDS,
+                    "measured at " + OPEN_CASES);
+            Collections.sort(latencies);
+            record(String.format("PostgreSQL: payment latency at %d/s, %,d open cases, p50 ms", rate, OPEN_CASES),
+                    String.format("%.1f", percentile(latencies, 0.50)));
+            record(String.format("PostgreSQL: payment latency at %d/s, %,d open cases, p99 ms (goal < 50)", rate,
+                    OPEN_CASES), String.format("%.1f", percentile(latencies, 0.99)));
+            record(String.format("PostgreSQL: payment latency at %d/s, max ms", rate),
+                    String.format("%.1f", latencies.get(latencies.size() - 1)));
+            Thread.sleep(15_000); // the cases paid end and their mails go out before the next rate
+        }
         long closed = database.count("select count(*) from invoice i where i.number like '" + prefix + "-%'"
                 + " and i.status = 'PAID' and not exists (select 1 from act_ru_execution e where e.business_key_ ="
                 + " i.number)");
@@ -485,14 +492,15 @@ class EngineComparisonBenchmark {
     private int paymentNumber;
 
     /**
-     * Pays cloned invoices in full at PAYMENT_RATE per second, open loop (a request is sent at its time whether or
+     * Pays cloned invoices in full at rate per second, open loop (a request is sent at its time whether or
      * not earlier ones answered); answers each request's time from its planned start to its answer, in ms.
      */
-    private List<Double> payments(Node node, String prefix, int cloned, int count, String label) throws Exception {
+    private List<Double> payments(Node node, String prefix, int cloned, int rate, int count, String label)
+            throws Exception {
         ExecutorService senders = Executors.newFixedThreadPool(32);
         AtomicInteger refused = new AtomicInteger();
         List<Future<Double>> answers = new ArrayList<>();
-        long interval = 1_000_000_000L / PAYMENT_RATE;
+        long interval = 1_000_000_000L / rate;
         long start = System.nanoTime();
         try {
             for (int i = 0; i < count; i++) {
@@ -522,10 +530,11 @@ class EngineComparisonBenchmark {
             List<Double> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
             System.out.printf("  payments %s: %d at %d/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, refused %d, load %s%n",
-                    label, count, PAYMENT_RATE, percentile(sorted, 0.5), percentile(sorted, 0.99),
+                    label, count, rate, percentile(sorted, 0.5), percentile(sorted, 0.99),
                     sorted.get(sorted.size() - 1), refused.get(), loadAverage());
             if (label.startsWith("measured")) {
-                record("PostgreSQL: payments refused (503, no connection within 10 s)", String.valueOf(refused.get()));
+                record("PostgreSQL: payments refused at " + rate + "/s (503, no connection within 10 s)",
+                        String.valueOf(refused.get()));
             }
             return latencies;
         } finally {
