@@ -83,6 +83,7 @@ class KpiBenchmark {
             queries.put("CEI, 12 months", () -> kpis.cei(director, year));
             queries.put("loyalty kept, 12 months", () -> kpis.loyalty(director, year));
             queries.put("time in stages, 12 months", () -> kpis.stageTimes(director, year));
+            queries.put("promises kept by manager, 12 months", () -> kpis.promises(director, withBy(year, "manager")));
             queries.put("on-time, one client, 5 years", () -> kpis.onTime(director, new KpiFilter(
                     LocalDate.of(2022, 1, 1), today, null, null, null, "bc42", null, "client")));
 
@@ -172,7 +173,8 @@ class KpiBenchmark {
     /**
      * The facts of INVOICES invoices, set-based: issued over five years, due 30 days later; of each 100, 70 paid on
      * or before the due date, 20 paid 1–40 days late, 3 paid in the claim stage, 1 collected in court, 1 written
-     * off, 5 open (2 of them at legal). One client in three changed its owner in mid-2024.
+     * off, 5 open (2 of them at legal). One client in three changed its owner in mid-2024. Half of the invoices paid
+     * late had a graded promise to pay.
      */
     private static void fill(JdbcTemplate jdbc) {
         jdbc.update("insert into client (id, name, owner, key_client, language, created_at, updated_at, version)"
@@ -233,6 +235,21 @@ class KpiBenchmark {
                          when legal_on is not null and closed_on >= legal_on then 'CLAIM' else 'NEGOTIATION' end,
                     amount
                 from kpi_invoice where closed_on < date '9999-12-31'
+                """);
+        // half of the invoices paid late had a promise to pay, graded by how late the money came
+        jdbc.update("""
+                insert into invoice (number, client_id, amount, currency, issue_date, due_date, open_amount, status,
+                    registered_at, version)
+                select invoice_number, client_id, amount, currency, issue_date, due_date, open_amount, status, now(), 0
+                from kpi_invoice where paid_late and right(invoice_number, 1) in ('0', '2', '4', '6', '8')
+                """);
+        jdbc.update("""
+                insert into promise_to_pay (invoice_number, promised_date, amount, check_at, made_by, made_at, grade,
+                    paid, graded_at)
+                select i.number, i.due_date + 5, i.amount, now(), 'benchmark', now(),
+                    case when k.days_late <= 5 then 'KEPT' when k.days_late <= 20 then 'PARTLY_KEPT' else 'BROKEN' end,
+                    i.amount, now()
+                from invoice i join kpi_invoice k on k.invoice_number = i.number
                 """);
         jdbc.execute("vacuum analyze"); // as autovacuum would after a bulk load: visibility for index-only scans
     }
