@@ -12,5 +12,3 @@ create index kpi_invoice_open on kpi_invoice (closed_on, issue_date, due_date, c
     last_movement_on, first_movement_on, legal_on, court_on, closed_day, invoice_number);
 -- A client's cases closed in a period, for loyalty: was the client invoiced again after one of them?
 create index kpi_invoice_client_closed on kpi_invoice (client_id, closed_on, due_date, closed_day);
--- Graded promises and instalments joined to their invoice's client and due date (the promise KPI), from the index.
-create index kpi_invoice_number_attribution on kpi_invoice (invoice_number, client_id, due_date, currency);
