@@ -8,11 +8,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.collectflow.CollectionTestSupport;
+import dev.collectflow.MailText;
 import dev.collectflow.audit.CaseEvent;
 import dev.collectflow.audit.CaseEventType;
 import dev.collectflow.invoice.InvoiceStatus;
 import dev.collectflow.system.ConflictException;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -77,7 +77,7 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
                 .toList();
         // GreenMail keeps a copy per recipient: one mail is one Message-ID
         assertThat(mails.stream().map(InvoiceCollectionProcessIT::messageId).distinct()).hasSize(1);
-        return html(mails.get(0).getContent()).replaceAll("\\s+", " ");
+        return MailText.of(mails.get(0)).replaceAll("\\s+", " ");
     }
 
     private static String messageId(MimeMessage message) {
@@ -88,16 +88,6 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
         }
     }
 
-    private static String html(Object content) throws Exception {
-        if (!(content instanceof Multipart multipart)) {
-            return content instanceof String text ? text : "";
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            text.append(html(multipart.getBodyPart(i).getContent()));
-        }
-        return text.toString();
-    }
 
     @Nested
     class BeforeTheDueDate {

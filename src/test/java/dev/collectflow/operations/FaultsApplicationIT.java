@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.collectflow.CollectFlowApplication;
 import dev.collectflow.DueJobs;
+import dev.collectflow.MailText;
 import dev.collectflow.calendar.BusinessCalendar;
 import dev.collectflow.client.ClientDetails;
 import dev.collectflow.client.ClientService;
@@ -22,7 +23,6 @@ import dev.collectflow.payment.PaymentService.Receipt;
 import dev.collectflow.system.Groups;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -229,22 +229,12 @@ class FaultsApplicationIT {
         MimeMessage notice = Arrays.stream(smtp.getReceivedMessages())
                 .filter(message -> subject(message).startsWith("Overdue") && subject(message).contains(invoice))
                 .findFirst().orElseThrow();
-        String text = html(notice.getContent()).replaceAll("\\s+", " ");
+        String text = MailText.of(notice).replaceAll("\\s+", " ");
         assertThat(text).contains("has until the end of <b>" + lastDay.format(day) + "</b>",
                 "(<span>10 working days</span>)", "goes to the lawyers on <b>" + lastDay.plusDays(1).format(day));
         assertThat(text).doesNotContain("10 days");
     }
 
-    private static String html(Object content) throws Exception {
-        if (!(content instanceof Multipart multipart)) {
-            return content instanceof String text ? text : "";
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            text.append(html(multipart.getBodyPart(i).getContent()));
-        }
-        return text.toString();
-    }
 
     private static String subject(MimeMessage message) {
         try {

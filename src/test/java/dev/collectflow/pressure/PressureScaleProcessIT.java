@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import dev.collectflow.CollectionTestSupport;
 import dev.collectflow.DueJobs;
+import dev.collectflow.MailText;
 import dev.collectflow.audit.CaseEvent;
 import dev.collectflow.audit.CaseEventType;
 import dev.collectflow.client.ClientDetails;
@@ -15,8 +16,6 @@ import dev.collectflow.client.ReminderBlocks;
 import dev.collectflow.collection.InvoiceCollectionProcess;
 import dev.collectflow.invoice.InvoiceData;
 import dev.collectflow.staff.CallPreferences;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
@@ -84,6 +83,13 @@ class PressureScaleProcessIT extends CollectionTestSupport {
         }
     }
 
+    /** Takes the case's scale through the friendly mail (Tuesday) to the owner's first call (Monday the 18th). */
+    private void untilTheFirstCall(ProcessInstance instance) {
+        at(START, instance);
+        at(berlin(LocalDate.of(2027, 1, 12), 9, 0), instance);
+        at(berlin(LocalDate.of(2027, 1, 18), 9, 0), instance);
+    }
+
     private static Instant berlin(LocalDate day, int hour, int minute) {
         return day.atTime(hour, minute).atZone(BERLIN).toInstant();
     }
@@ -119,20 +125,7 @@ class PressureScaleProcessIT extends CollectionTestSupport {
         }
     }
 
-    private static String html(MimeMessage message) throws Exception {
-        Object content = message.getContent();
-        return content instanceof Multipart multipart ? html(multipart) : content.toString();
-    }
 
-    private static String html(Multipart multipart) throws Exception {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart part = multipart.getBodyPart(i);
-            Object content = part.getContent();
-            text.append(content instanceof Multipart nested ? html(nested) : content instanceof String s ? s : "");
-        }
-        return text.toString();
-    }
 
     private List<String> skipped(ProcessInstance instance) {
         return history(instance).stream().filter(e -> e.getType() == CaseEventType.PRESSURE_STEP_SKIPPED)
@@ -263,9 +256,7 @@ class PressureScaleProcessIT extends CollectionTestSupport {
     void paymentStopsTheScaleAndClosesItsOpenTasks() {
         ProcessInstance instance = register(client("mia", "en", false), FRIDAY_DUE, "1000.00");
         ProcessInstance scale = scaleOf(instance);
-        at(START, instance);
-        at(berlin(LocalDate.of(2027, 1, 12), 9, 0), instance);
-        at(berlin(LocalDate.of(2027, 1, 18), 9, 0), instance);
+        untilTheFirstCall(instance);
         assertThat(scaleTask(scale, REMIND_OWNER)).isNotNull();
 
         pay(instance, "1000.00");
@@ -288,9 +279,7 @@ class PressureScaleProcessIT extends CollectionTestSupport {
     void aCaseThatGoesToLegalStopsTheScaleAtOnceAndItsOpenReminderCloses() {
         ProcessInstance instance = register(client("mia", "en", false), FRIDAY_DUE, "1000.00");
         ProcessInstance scale = scaleOf(instance);
-        at(START, instance);
-        at(berlin(LocalDate.of(2027, 1, 12), 9, 0), instance);
-        at(berlin(LocalDate.of(2027, 1, 18), 9, 0), instance);
+        untilTheFirstCall(instance);
         assertThat(scaleTask(scale, REMIND_OWNER)).isNotNull();
 
         completeAs("mia", instance, Map.of(InvoiceCollectionProcess.Variables.NEGOTIATION_OUTCOME, "NO_AGREEMENT",
@@ -308,9 +297,7 @@ class PressureScaleProcessIT extends CollectionTestSupport {
     void anOpenCallVanishesWhenTheNegotiationPeriodPassesAndTheCaseGoesToLegal() {
         ProcessInstance instance = register(client("mia", "en", false), FRIDAY_DUE, "1000.00");
         ProcessInstance scale = scaleOf(instance);
-        at(START, instance);
-        at(berlin(LocalDate.of(2027, 1, 12), 9, 0), instance);
-        at(berlin(LocalDate.of(2027, 1, 18), 9, 0), instance);
+        untilTheFirstCall(instance);
         at(berlin(LocalDate.of(2027, 1, 20), 10, 0), instance);
         at(berlin(LocalDate.of(2027, 1, 25), 9, 0), instance);
         assertThat(scaleTask(scale, CALL_CLIENT)).as("the call, left open").isNotNull();
@@ -332,9 +319,7 @@ class PressureScaleProcessIT extends CollectionTestSupport {
     void aCaseThatEndsOtherwiseThanByPaymentStopsTheScaleAtOnce() {
         ProcessInstance instance = register(client("mia", "en", false), FRIDAY_DUE, "1000.00");
         ProcessInstance scale = scaleOf(instance);
-        at(START, instance);
-        at(berlin(LocalDate.of(2027, 1, 12), 9, 0), instance);
-        at(berlin(LocalDate.of(2027, 1, 18), 9, 0), instance);
+        untilTheFirstCall(instance);
         assertThat(scaleTask(scale, REMIND_OWNER)).isNotNull();
         completeAs("mia", instance, Map.of(InvoiceCollectionProcess.Variables.NEGOTIATION_OUTCOME, "DISPUTE",
                 InvoiceCollectionProcess.Variables.DISPUTE_REASON, "never delivered"));
@@ -395,9 +380,7 @@ class PressureScaleProcessIT extends CollectionTestSupport {
         String clientId = client("mia", "en", false);
         ProcessInstance instance = register(clientId, FRIDAY_DUE, "1000.00");
         ProcessInstance scale = scaleOf(instance);
-        at(START, instance);
-        at(berlin(LocalDate.of(2027, 1, 12), 9, 0), instance);
-        at(berlin(LocalDate.of(2027, 1, 18), 9, 0), instance);
+        untilTheFirstCall(instance);
         Task reminder = scaleTask(scale, REMIND_OWNER);
         assertThat(reminder.getAssignee()).isEqualTo("mia");
 
@@ -418,9 +401,7 @@ class PressureScaleProcessIT extends CollectionTestSupport {
         String clientId = client("mia", "en", false);
         ProcessInstance instance = register(clientId, FRIDAY_DUE, "1000.00");
         ProcessInstance scale = scaleOf(instance);
-        at(START, instance);
-        at(berlin(LocalDate.of(2027, 1, 12), 9, 0), instance);
-        at(berlin(LocalDate.of(2027, 1, 18), 9, 0), instance);
+        untilTheFirstCall(instance);
         assertThat(scaleTask(scale, REMIND_OWNER)).isNotNull();
 
         blocks.set(clientId, "Client asked for a week's quiet", LocalDate.of(2027, 1, 31), "fred");
@@ -472,10 +453,11 @@ class PressureScaleProcessIT extends CollectionTestSupport {
             List<MimeMessage> mails = mailsTo(clientByLanguage.get(language));
             assertThat(mails).extracting(CollectionTestSupport::subject).as(language).containsExactly(
                     entry.getValue().get(0).formatted(number), entry.getValue().get(1).formatted(number));
-            String reminder = html(mails.get(0));
+            String reminder = MailText.of(mails.get(0));
             assertThat(reminder).as(language).contains(entry.getValue().get(2), entry.getValue().get(3),
                     entry.getValue().get(4), "Alice Archer", "CollectFlow Demo GmbH");
-            assertThat(html(mails.get(1))).as(language).contains(entry.getValue().get(2), entry.getValue().get(4));
+            assertThat(MailText.of(mails.get(1))).as(language)
+                    .contains(entry.getValue().get(2), entry.getValue().get(4));
             InternetAddress from = (InternetAddress) mails.get(0).getFrom()[0];
             assertThat(from.getAddress()).isEqualTo("accounts@collectflow.local");
             assertThat(from.getPersonal()).isEqualTo("CollectFlow Demo GmbH");
@@ -495,7 +477,7 @@ class PressureScaleProcessIT extends CollectionTestSupport {
 
         MimeMessage mail = mailsTo(clientId).get(0);
         assertThat(subject(mail)).startsWith("Friendly reminder");
-        assertThat(html(mail)).contains("€1,234.50", "January 15, 2027");
+        assertThat(MailText.of(mail)).contains("€1,234.50", "January 15, 2027");
     }
 
     @Test
@@ -538,9 +520,7 @@ class PressureScaleProcessIT extends CollectionTestSupport {
     void callAndReminderTasksAreCheckedOnTheServerAsStrictlyAsTheirForms() {
         ProcessInstance instance = register(client("mia", "en", false), FRIDAY_DUE, "1000.00");
         ProcessInstance scale = scaleOf(instance);
-        at(START, instance);
-        at(berlin(LocalDate.of(2027, 1, 12), 9, 0), instance);
-        at(berlin(LocalDate.of(2027, 1, 18), 9, 0), instance);
+        untilTheFirstCall(instance);
         at(berlin(LocalDate.of(2027, 1, 20), 10, 0), instance);
         String call = scaleTask(scale, CALL_CLIENT).getId();
         String reminder = scaleTask(scale, REMIND_OWNER).getId();
