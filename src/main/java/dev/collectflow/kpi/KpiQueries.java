@@ -193,7 +193,7 @@ class KpiQueries {
         String key = switch (query.by()) {
             case MANAGER -> "o.owner";
             case TEAM -> "t.team_id";
-            case CLIENT -> "f.client_id";
+            case CLIENT -> "g.client_id";
             case COMPANY -> null;
         };
         String sql = "select " + (key == null ? "'company'" : "cast(" + key + " as varchar(64))") + " as subject,"
@@ -201,13 +201,8 @@ class KpiQueries {
                 + " sum(case when g.grade = 'KEPT' then 1 else 0 end) as kept,"
                 + " sum(case when g.grade = 'PARTLY_KEPT' then 1 else 0 end) as partly_kept,"
                 + " sum(case when g.grade = 'BROKEN' then 1 else 0 end) as broken"
-                + " from (select p.invoice_number, 'PROMISE' as kind, p.promised_date as on_date, p.grade"
-                + " from promise_to_pay p where p.grade is not null"
-                + " union all select pl.invoice_number, 'INSTALMENT' as kind, i.due_on as on_date, i.grade"
-                + " from instalment i join payment_plan pl on pl.id = i.plan_id where i.grade is not null) g"
-                + " join kpi_invoice f on f.invoice_number = g.invoice_number"
-                + attribution("f", query, key)
-                + " where g.on_date >= :from and g.on_date <= :to" + filters("f", query, params)
+                + " from kpi_commitment g" + attribution("g", query, key)
+                + " where g.on_date >= :from and g.on_date <= :to" + filters("g", query, params)
                 + " group by " + (key == null ? "" : key + ", ") + "g.kind";
         return jdbc.query(sql, params, (row, i) -> new PromiseSums(row.getString("subject"), row.getString("kind"),
                 row.getLong("graded"), row.getLong("kept"), row.getLong("partly_kept"), row.getLong("broken")));

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.collectflow.CollectionTestSupport;
 import dev.collectflow.audit.CaseEvent;
 import dev.collectflow.audit.CaseEventType;
+import dev.collectflow.client.ClientDetails;
 import dev.collectflow.collection.CaseStage;
 import dev.collectflow.collection.CaseTaskContext;
 import dev.collectflow.collection.CaseView;
@@ -433,6 +434,14 @@ class PaymentPlanIT extends CollectionTestSupport {
                     "subject,kind,graded,kept,partlyKept,broken,keptRate",
                     "company,PROMISE,3,1,1,1,33.33",
                     "company,INSTALMENT,2,1,0,1,50.00");
+
+            // the client changes hands: the grades stay with the manager who owned it when the invoices fell due
+            ClientDetails details = clients.get(clientId).details();
+            clients.save(clientId, new ClientDetails(details.name(), details.email(), details.phone(),
+                    details.contactPerson(), "max", details.keyClient(), details.language()), "fred");
+            assertThat(get("fred", "/api/kpis/promises" + filter).getBody().get("rows")
+                    .findValuesAsText("subject")).containsOnly("mia");
+            assertThat(get("max", "/api/kpis/promises" + filter).getBody().get("rows")).isEmpty();
         }
     }
 }
