@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Makes many cases set-based in SQL, for benchmarks that need more cases than HTTP can register in their time: one
  * case started through the API is the template, and every row it has in the domain tables and in Camunda's runtime
- * and history tables is copied N times in one transaction. A copy gets the invoice number (and business key)
+ * and history tables (of every process instance under its business key: the collection process and the pressure
+ * scale) is copied N times in one transaction. A copy gets the invoice number (and business key)
  * {@code <template>-<n>}; every Camunda id of the template's rows is replaced by a hash of that id and n, the same in
  * every table, so the copies reference each other as the template's rows do. Columns that are not ids (dates,
  * amounts, the client, definitions, job definitions) stay the template's.
@@ -70,22 +72,26 @@ final class Cloner {
         }
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
-            String processInstance = single(connection, "select id_ from act_ru_execution where business_key_ = '"
-                    + businessKey + "' and parent_id_ is null");
-            if (!values(connection, "select bytearray_id_ from act_ru_variable where proc_inst_id_ = '"
-                    + processInstance + "' and bytearray_id_ is not null").isEmpty()) {
+            // a case has its collection process and its pressure scale, both under the invoice number
+            List<String> processInstances = values(connection, "select id_ from act_ru_execution where business_key_"
+                    + " = '" + businessKey + "' and parent_id_ is null");
+            if (processInstances.isEmpty()) {
+                throw new IllegalStateException("no process instance with business key " + businessKey);
+            }
+            String instanceList = quoted(processInstances);
+            if (!values(connection, "select bytearray_id_ from act_ru_variable where proc_inst_id_ in ("
+                    + instanceList + ") and bytearray_id_ is not null").isEmpty()) {
                 throw new IllegalStateException("the template has serialized variables; copying them is not supported");
             }
-            Set<String> ids = new LinkedHashSet<>();
-            ids.add(processInstance);
+            Set<String> ids = new LinkedHashSet<>(processInstances);
             for (String[] table : ENGINE_TABLES) {
-                ids.addAll(values(connection, "select id_ from " + table[0] + " where " + table[1] + " = '"
-                        + processInstance + "'"));
+                ids.addAll(values(connection, "select id_ from " + table[0] + " where " + table[1] + " in ("
+                        + instanceList + ")"));
             }
             String series = database.postgres()
                     ? "generate_series(" + (after + 1) + ", " + (after + count) + ") as g(n)"
                     : "(select x as n from system_range(" + (after + 1) + ", " + (after + count) + ")) g";
-            String idList = ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", "));
+            String idList = quoted(ids);
             List<String[]> tables = new ArrayList<>(ENGINE_TABLES);
             if (domain) {
                 tables.addAll(DOMAIN_TABLES);
@@ -95,7 +101,7 @@ final class Cloner {
                 execute(connection, "set referential_integrity false");
             }
             try {
-                copyRows(connection, tables, processInstance, businessKey, idList, series, database);
+                copyRows(connection, tables, instanceList, businessKey, idList, series, database);
             } finally {
                 if (!database.postgres()) {
                     execute(connection, "set referential_integrity true");
@@ -111,11 +117,11 @@ final class Cloner {
         }
     }
 
-    private static void copyRows(Connection connection, List<String[]> tables, String processInstance,
+    private static void copyRows(Connection connection, List<String[]> tables, String instanceList,
                                  String businessKey, String idList, String series, Database database)
             throws SQLException {
         for (String[] table : tables) {
-            String key = table[0].startsWith("act_") ? processInstance : businessKey;
+            String key = table[0].startsWith("act_") ? instanceList : "'" + businessKey + "'";
             List<String> columns = new ArrayList<>();
             List<String> expressions = new ArrayList<>();
             try (Statement statement = connection.createStatement();
@@ -137,7 +143,7 @@ final class Cloner {
             try (Statement statement = connection.createStatement()) {
                 statement.executeUpdate("insert into " + table[0] + " (" + String.join(", ", columns) + ") select "
                         + String.join(", ", expressions) + " from " + table[0] + ", " + series + " where "
-                        + table[1] + " = '" + key + "'");
+                        + table[1] + " in (" + key + ")");
             }
         }
     }
@@ -152,12 +158,8 @@ final class Cloner {
         return type == Types.VARCHAR || type == Types.CHAR || type == Types.NVARCHAR;
     }
 
-    private static String single(Connection connection, String sql) throws SQLException {
-        List<String> values = values(connection, sql);
-        if (values.size() != 1) {
-            throw new IllegalStateException(values.size() + " rows for " + sql);
-        }
-        return values.get(0);
+    private static String quoted(Collection<String> values) {
+        return values.stream().map(value -> "'" + value + "'").collect(Collectors.joining(", "));
     }
 
     private static List<String> values(Connection connection, String sql) throws SQLException {
