@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * A case follows its client's owner: the new owner takes over the open tasks the regulation gives the sales manager
  * (the negotiation, the claim month's reminders) as their assignee, with the right to work on them that the previous
  * owner loses; the negotiation gets the new owner's head of sales instead of the previous one as the people who may
- * take it over. The new owner may read the case from then on. Tasks of the case outside the regulation follow
+ * take it over. The new owner and their head of sales may read the case from then on, the previous ones no longer
+ * (unless they are the new ones). Tasks of the case outside the regulation follow
  * through {@link CaseHandedOver}.
  */
 @Service
@@ -77,6 +78,10 @@ public class OwnerChanges {
         List<String> readers = new ArrayList<>(newHeads);
         readers.add(owner);
         sharing.withUsers(processInstanceId, readers);
+        List<String> formerReaders = new ArrayList<>(previousHeads);
+        formerReaders.add(previousOwner);
+        formerReaders.removeIf(user -> user == null || readers.contains(user));
+        sharing.withdrawFromUsers(processInstanceId, formerReaders);
         audit.record(invoiceNumber, CaseEventType.OWNER_CHANGED, changedBy,
                 "Client " + clientId + " now owned by " + owner + "; case handed over from " + previousOwner
                         + handedOver(handed));

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Lets the people who hold a case read it in Camunda (its process instance): the sales manager and the head of sales
- * once they are told of it, the legal department once it is handed over. Called from asynchronous steps, which run
+ * once they are told of it (until the client gets another owner), the legal department once it is handed over. Called from asynchronous steps, which run
  * with the engine's own rights.
  */
 @Service
@@ -29,6 +29,11 @@ public class CaseSharing {
      */
     public void withdrawTask(String taskId, String userId) {
         grants.revokeFromUser(userId, Resources.TASK, taskId);
+    }
+
+    /** Takes the case from people who no longer hold it (a client's former owner and their head of sales). */
+    public void withdrawFromUsers(String processInstanceId, Collection<String> userIds) {
+        userIds.forEach(userId -> grants.revokeFromUser(userId, Resources.PROCESS_INSTANCE, processInstanceId));
     }
 
     public void withGroup(String processInstanceId, String groupId) {

@@ -71,6 +71,11 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
     }
 
     /** The HTML of the one mail about this case whose subject starts with the given words, white space collapsed. */
+    private boolean canRead(String user, ProcessInstance instance) {
+        return http.withBasicAuth(user, "secret").getForEntity("/engine-rest/process-instance?processInstanceIds="
+                + instance.getId(), JsonNode.class).getBody().findValuesAsText("id").contains(instance.getId());
+    }
+
     private String mailText(ProcessInstance instance, String subjectStart) throws Exception {
         List<MimeMessage> mails = Arrays.stream(greenMail.getReceivedMessages())
                 .filter(m -> subject(m).startsWith(subjectStart) && subject(m).contains(instance.getBusinessKey()))
@@ -659,6 +664,8 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
             assertThat(tasks.getIdentityLinksForTask(taskId)).extracting(IdentityLink::getUserId)
                     .contains("hugo").doesNotContain("sam");
             assertThat(runtime.getVariable(instance.getId(), SALES_MANAGER)).isEqualTo("otto");
+            assertThat(List.of("otto", "hugo", "mia", "sam")).as("who may read the case in Camunda now")
+                    .filteredOn(user -> canRead(user, instance)).containsExactly("otto", "hugo");
             CaseEvent handedOver = history(instance).stream()
                     .filter(e -> e.getType().name().equals("OWNER_CHANGED")).findFirst().orElseThrow();
             assertThat(handedOver.getActor()).isEqualTo("fred");
