@@ -332,18 +332,14 @@ class EngineComparisonBenchmark {
             // every step once before timing, so no first-time set-up (templates, mail session, model cache) is timed
             int warmUp = Math.max(20, cases / 20);
             System.out.printf("%n%s warm-up sweep of %d cases: CollectFlow %.1f s, bare %.1f s%n", label, warmUp,
-                    sweepCollectFlow(database, node, warmUp), sweepBare(database, node, warmUp));
+                    sweepCollectFlow(database, node, warmUp, false), sweepBare(database, node, warmUp, false));
         }
         Map<String, Long> jobsBefore = new LinkedHashMap<>();
         for (Node each : nodes) {
             jobsBefore.put(each.name(), jobsRunBy(database, each));
         }
         System.out.printf("%n%s sweep of %,d cases, load %s%n", label, cases, loadAverage());
-        long[] workBefore = database.postgres() ? databaseWork(database) : null;
-        double seconds = sweepCollectFlow(database, node, cases);
-        if (workBefore != null) {
-            printWork("CollectFlow, per case", workBefore, databaseWork(database), cases);
-        }
+        double seconds = sweepCollectFlow(database, node, cases, true);
         double rate = cases / seconds;
         record(label + ": sweep of " + String.format("%,d", cases) + " cases, s", String.format("%.1f", seconds));
         record(label + ": sweep, cases/s", String.format("%.1f", rate));
@@ -355,11 +351,7 @@ class EngineComparisonBenchmark {
             }
         }
         if (withBare) {
-            long[] bareBefore = database.postgres() ? databaseWork(database) : null;
-            double bareSeconds = sweepBare(database, node, cases);
-            if (bareBefore != null) {
-                printWork("bare, per case", bareBefore, databaseWork(database), cases);
-            }
+            double bareSeconds = sweepBare(database, node, cases, true);
             double bareRate = cases / bareSeconds;
             System.out.printf("  bare engine: %.1f s = %.1f cases/s, load %s%n", bareSeconds, bareRate, loadAverage());
             record(label + ": bare sweep, cases/s", String.format("%.1f", bareRate));
@@ -369,7 +361,7 @@ class EngineComparisonBenchmark {
     }
 
     /** CollectFlow cases falling due at once until each has its negotiation task (and each mail arrived); seconds. */
-    private double sweepCollectFlow(Database database, Node node, int cases) throws Exception {
+    private double sweepCollectFlow(Database database, Node node, int cases, boolean measured) throws Exception {
         String prefix = "SW" + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase();
         LocalDate due = LocalDate.now().plusMonths(1);
         ok(node.post("/api/invoices", """
@@ -378,7 +370,7 @@ class EngineComparisonBenchmark {
         awaitAsynchronousSteps(database, prefix);
         Cloner.cloneCase(database, prefix, cases);
         int mailsBefore = smtp.getReceivedMessages().length;
-        double seconds = timeSweep(database, prefix + "-%", NEGOTIATION, cases);
+        double seconds = timeSweep(database, prefix + "-%", NEGOTIATION, cases, measured ? "CollectFlow" : null);
         awaitMails(mailsBefore + cases);
         printSteps(database, prefix);
         return seconds;
@@ -401,13 +393,13 @@ class EngineComparisonBenchmark {
     }
 
     /** Bare timer → user task instances falling due at once until each has its task; seconds. */
-    private double sweepBare(Database database, Node node, int cases) throws Exception {
+    private double sweepBare(Database database, Node node, int cases, boolean measured) throws Exception {
         String prefix = "BS" + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase();
         ok(node.post("/engine-rest/process-definition/key/" + BARE_PROCESS + "/start", """
                 {"businessKey": "%s", "variables": {"dueAt": {"value": "%s", "type": "String"}}}"""
                 .formatted(prefix, LocalDate.now().plusMonths(1).atStartOfDay())));
         Cloner.cloneBare(database, prefix, cases);
-        return timeSweep(database, prefix + "-%", BARE_TASK, cases);
+        return timeSweep(database, prefix + "-%", BARE_TASK, cases, measured ? "bare" : null);
     }
 
     /** Per step of the swept cases: how many ran and how long each took on average (Camunda's history). */
@@ -429,7 +421,13 @@ class EngineComparisonBenchmark {
                 + "' and job_state_ = 2");
     }
 
-    private double timeSweep(Database database, String businessKeys, String taskKey, int cases) throws Exception {
+    /**
+     * Moves the timers of these cases to now and waits until each has its task; seconds. With a label, on PostgreSQL,
+     * prints the database work of the sweep alone (not the copying of the cases) per case.
+     */
+    private double timeSweep(Database database, String businessKeys, String taskKey, int cases, String workLabel)
+            throws Exception {
+        long[] workBefore = workLabel != null && database.postgres() ? databaseWork(database) : null;
         // the tasks this sweep created, from the index on the creation time: polled often, it must not cost the
         // database what the sweep needs (a scan of the executions by business key read ~10,000 rows per case)
         String tasks = "select count(*) from act_ru_task where create_time_ >= timestamp '"
@@ -448,8 +446,12 @@ class EngineComparisonBenchmark {
                     done = rows.getLong(1);
                 }
                 if (done >= cases) {
+                    double seconds = seconds(start);
                     assertThat(done).as("one task per case").isEqualTo(cases);
-                    return seconds(start);
+                    if (workBefore != null) {
+                        printWork(workLabel + ", per case", workBefore, databaseWork(database), cases);
+                    }
+                    return seconds;
                 }
                 Thread.sleep(200);
             }
