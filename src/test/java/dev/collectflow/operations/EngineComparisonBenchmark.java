@@ -113,7 +113,8 @@ class EngineComparisonBenchmark {
 
     private void onPostgres() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200")
-                .setServerConfig("shared_buffers", "512MB").start()) {
+                .setServerConfig("shared_buffers", "512MB")
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements").start()) {
             String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
             Database database = new Database(url, "postgres", "postgres", true);
             System.out.println("PostgreSQL: " + database.single("select version()"));
@@ -141,6 +142,7 @@ class EngineComparisonBenchmark {
                     }
                 }
                 if (!PHASES.contains("open-cases")) {
+                    printScans(database);
                     return;
                 }
                 openCases(database, nodeA);
@@ -572,15 +574,31 @@ class EngineComparisonBenchmark {
         }
     }
 
-    /** Tables read by sequential scans over many rows: where an index is missing. */
+    /**
+     * Tables read by sequential scans over many rows (where an index is missing), and the statements that took the
+     * database's time (pg_stat_statements).
+     */
     private static void printScans(Database database) throws SQLException {
         System.out.println("\nTables read row by row (PostgreSQL statistics, most rows read first):");
-        try (Connection connection = database.connect(); var statement = connection.createStatement();
-             var rows = statement.executeQuery("select relname, seq_scan, seq_tup_read, idx_scan, n_live_tup"
-                     + " from pg_stat_user_tables order by seq_tup_read desc limit 15")) {
-            while (rows.next()) {
-                System.out.printf("  %-28s seq scans %,10d  rows read %,14d  index scans %,12d  rows %,10d%n",
-                        rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5));
+        try (Connection connection = database.connect(); var statement = connection.createStatement()) {
+            try (var rows = statement.executeQuery("select relname, seq_scan, seq_tup_read, idx_scan, n_live_tup"
+                    + " from pg_stat_user_tables order by seq_tup_read desc limit 15")) {
+                while (rows.next()) {
+                    System.out.printf("  %-28s seq scans %,10d  rows read %,14d  index scans %,12d  rows %,10d%n",
+                            rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5));
+                }
+            }
+            statement.execute("create extension if not exists pg_stat_statements");
+            System.out.println("\nStatements by total time (pg_stat_statements):");
+            try (var rows = statement.executeQuery("select calls, total_exec_time, rows, shared_blks_hit"
+                    + " + shared_blks_read, regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements"
+                    + " order by total_exec_time desc limit 15")) {
+                while (rows.next()) {
+                    String query = rows.getString(5);
+                    System.out.printf("  %,9d calls %,10.0f ms %,11d rows %,13d blocks  %s%n", rows.getLong(1),
+                            rows.getDouble(2), rows.getLong(3), rows.getLong(4),
+                            query.substring(0, Math.min(300, query.length())));
+                }
             }
         }
     }
