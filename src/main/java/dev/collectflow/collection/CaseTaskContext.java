@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 /**
@@ -99,10 +100,7 @@ public class CaseTaskContext implements TaskListener {
      * repeating it (another node, the next check) changes nothing.
      */
     public void refresh(String invoiceNumber) {
-        List<Task> open = tasks.createTaskQuery()
-                .processDefinitionKey(InvoiceCollectionProcess.KEY)
-                .processInstanceBusinessKey(invoiceNumber)
-                .list();
+        List<Task> open = showingACase().processInstanceBusinessKey(invoiceNumber).list();
         if (open.isEmpty()) {
             return;
         }
@@ -116,6 +114,14 @@ public class CaseTaskContext implements TaskListener {
                 tasks.setVariablesLocal(task.getId(), changed);
             }
         }
+    }
+
+    /**
+     * The open tasks that show a case, in whichever process they are (the regulation's, the pressure scale's calls
+     * and reminders): those this listener wrote the case's invoice number into.
+     */
+    TaskQuery showingACase() {
+        return tasks.createTaskQuery().taskVariableValueLike(INVOICE, "%");
     }
 
     private Map<String, Object> shown(CaseFacts facts) {

@@ -6,7 +6,6 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,24 +56,28 @@ public class DailyTaskRefresh {
         }
     }
 
-    /** Brings every open task of the regulation up to date with its case; answers how many cases were looked at. */
+    /** Brings every open task that shows a case up to date with it; answers how many cases were looked at. */
     public int refreshAll() {
         Set<String> instanceIds = new TreeSet<>();
-        tasks.createTaskQuery().processDefinitionKey(InvoiceCollectionProcess.KEY).list().stream()
+        context.showingACase().list().stream()
                 .map(Task::getProcessInstanceId)
                 .forEach(instanceIds::add);
         if (instanceIds.isEmpty()) {
             return 0;
         }
+        // a case's collection process and its pressure scale share the invoice number: one refresh for both
+        Set<String> invoiceNumbers = new TreeSet<>();
+        runtime.createProcessInstanceQuery().processInstanceIds(instanceIds).list()
+                .forEach(instance -> invoiceNumbers.add(instance.getBusinessKey()));
         int cases = 0;
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceIds(instanceIds).list()) {
+        for (String invoiceNumber : invoiceNumbers) {
             try {
-                transaction.executeWithoutResult(status -> context.refresh(instance.getBusinessKey()));
+                transaction.executeWithoutResult(status -> context.refresh(invoiceNumber));
                 cases++;
             } catch (OptimisticLockingException e) {
-                log.debug("Case {} was refreshed by another node at the same moment", instance.getBusinessKey());
+                log.debug("Case {} was refreshed by another node at the same moment", invoiceNumber);
             } catch (RuntimeException e) {
-                log.warn("Could not refresh the open tasks of case {}", instance.getBusinessKey(), e);
+                log.warn("Could not refresh the open tasks of case {}", invoiceNumber, e);
             }
         }
         return cases;

@@ -13,6 +13,8 @@ import dev.collectflow.audit.CaseEvent;
 import dev.collectflow.audit.CaseEventType;
 import dev.collectflow.client.ClientDetails;
 import dev.collectflow.client.ReminderBlocks;
+import dev.collectflow.collection.CaseTaskContext;
+import dev.collectflow.collection.DailyTaskRefresh;
 import dev.collectflow.collection.InvoiceCollectionProcess;
 import dev.collectflow.invoice.InvoiceData;
 import dev.collectflow.staff.CallPreferences;
@@ -48,6 +50,7 @@ class PressureScaleProcessIT extends CollectionTestSupport {
 
     @Autowired ReminderBlocks blocks;
     @Autowired CallPreferences preferences;
+    @Autowired DailyTaskRefresh dailyRefresh;
     @Autowired RepositoryService repository;
     @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
     @Autowired dev.collectflow.management.KeyClientDecisions keyClientDecisions;
@@ -263,6 +266,22 @@ class PressureScaleProcessIT extends CollectionTestSupport {
 
         assertThat(scale).hasPassed(END_SCALE_STOPPED).isEnded();
         assertThat(tasks.createTaskQuery().processInstanceId(scale.getId()).count()).isZero();
+    }
+
+    @Test
+    void theOpenCallShowsAPartialPaymentAtOnceAndItsDaysOverdueMoveAtMidnight() {
+        ProcessInstance instance = register(client("mia", "en", false), FRIDAY_DUE, "1000.00");
+        ProcessInstance scale = scaleOf(instance);
+        untilTheFirstCall(instance);
+        String callId = scaleTask(scale, REMIND_OWNER).getId();
+        assertThat(tasks.getVariableLocal(callId, CaseTaskContext.DAYS_OVERDUE)).isEqualTo(3L);
+
+        pay(instance, "400.00");
+        assertThat(tasks.getVariableLocal(callId, CaseTaskContext.OPEN_AMOUNT)).isEqualTo("600.00 EUR");
+
+        clock.set(berlin(LocalDate.of(2027, 1, 19), 0, 1));
+        dailyRefresh.refreshAll();
+        assertThat(tasks.getVariableLocal(callId, CaseTaskContext.DAYS_OVERDUE)).isEqualTo(4L);
     }
 
     @Test
