@@ -239,7 +239,7 @@ public abstract class CollectionTestSupport {
         }
     }
 
-    private void person(String id, String... groups) {
+    protected void person(String id, String... groups) {
         if (identity.createUserQuery().userId(id).count() == 0) {
             User user = identity.newUser(id);
             user.setFirstName(Character.toUpperCase(id.charAt(0)) + id.substring(1));

@@ -23,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * A case follows its client's owner: the new owner takes over the open tasks the regulation gives the sales manager
  * (the negotiation, the claim month's reminders) as their assignee, with the right to work on them that the previous
  * owner loses; the negotiation gets the new owner's head of sales instead of the previous one as the people who may
- * take it over. The new owner and their head of sales may read the case from then on, the previous ones no longer
- * (unless they are the new ones). Tasks of the case outside the regulation follow
+ * take it over. The new owner and their head of sales may read the case from then on, whoever read it by a grant
+ * of their own before no longer (unless they are the new ones). Tasks of the case outside the regulation follow
  * through {@link CaseHandedOver}.
  */
 @Service
@@ -60,14 +60,14 @@ public class OwnerChanges {
         }
         List<Task> handed = tasks.createTaskQuery().processInstanceId(processInstanceId)
                 .taskDefinitionKeyIn(InvoiceCollectionProcess.SALES_MANAGERS_TASKS.toArray(String[]::new)).list();
-        List<String> previousHeads = teams.headsOf(previousOwner);
         List<String> newHeads = teams.headsOf(owner);
         for (Task task : handed) {
             tasks.setAssignee(task.getId(), owner);
             List<String> leaving = new ArrayList<>();
             leaving.add(previousOwner);
             if (Activities.NEGOTIATE_PAYMENT.equals(task.getTaskDefinitionKey())) {
-                previousHeads.stream().filter(head -> !newHeads.contains(head)).forEach(head -> {
+                // the heads the task was offered to, whatever team they lead now, give way to the new owner's
+                candidates(task.getId()).stream().filter(head -> !newHeads.contains(head)).forEach(head -> {
                     tasks.deleteCandidateUser(task.getId(), head);
                     leaving.add(head);
                 });
@@ -77,11 +77,7 @@ public class OwnerChanges {
         }
         List<String> readers = new ArrayList<>(newHeads);
         readers.add(owner);
-        sharing.withUsers(processInstanceId, readers);
-        List<String> formerReaders = new ArrayList<>(previousHeads);
-        formerReaders.add(previousOwner);
-        formerReaders.removeIf(user -> user == null || readers.contains(user));
-        sharing.withdrawFromUsers(processInstanceId, formerReaders);
+        sharing.onlyWithUsers(processInstanceId, readers);
         audit.record(invoiceNumber, CaseEventType.OWNER_CHANGED, changedBy,
                 "Client " + clientId + " now owned by " + owner + "; case handed over from " + previousOwner
                         + handedOver(handed));
@@ -91,11 +87,15 @@ public class OwnerChanges {
 
     /** The people a task was handed away from lose the right to work on it, unless they still are its candidates. */
     private void withdraw(String taskId, List<String> leaving, String owner) {
-        Set<String> candidates = tasks.getIdentityLinksForTask(taskId).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null)
-                .map(IdentityLink::getUserId).collect(Collectors.toSet());
+        Set<String> candidates = candidates(taskId);
         leaving.stream().filter(user -> user != null && !user.equals(owner) && !candidates.contains(user))
                 .forEach(user -> sharing.withdrawTask(taskId, user));
+    }
+
+    private Set<String> candidates(String taskId) {
+        return tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null)
+                .map(IdentityLink::getUserId).collect(Collectors.toSet());
     }
 
     /** " with its open negotiation and 2 reminders of the claim", or nothing when no task was open. */

@@ -6,8 +6,9 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Service;
 
 /**
- * Lets the people who hold a case read it in Camunda (its process instance): the sales manager and the head of sales
- * once they are told of it (until the client gets another owner), the legal department once it is handed over. Called from asynchronous steps, which run
+ * Lets the people who hold a case read it in Camunda (its process instance): the sales manager and the head of
+ * sales once they are told of it (until the client gets another owner), the legal department once it is handed
+ * over. Called from asynchronous steps, which run
  * with the engine's own rights.
  */
 @Service
@@ -31,9 +32,15 @@ public class CaseSharing {
         grants.revokeFromUser(userId, Resources.TASK, taskId);
     }
 
-    /** Takes the case from people who no longer hold it (a client's former owner and their head of sales). */
-    public void withdrawFromUsers(String processInstanceId, Collection<String> userIds) {
-        userIds.forEach(userId -> grants.revokeFromUser(userId, Resources.PROCESS_INSTANCE, processInstanceId));
+    /**
+     * Shares the case with these people only: everyone else who read it by a grant of their own (a client's former
+     * owner and head of sales) no longer does.
+     */
+    public void onlyWithUsers(String processInstanceId, Collection<String> userIds) {
+        withUsers(processInstanceId, userIds);
+        grants.usersGranted(Resources.PROCESS_INSTANCE, processInstanceId).stream()
+                .filter(userId -> !userIds.contains(userId))
+                .forEach(userId -> grants.revokeFromUser(userId, Resources.PROCESS_INSTANCE, processInstanceId));
     }
 
     public void withGroup(String processInstanceId, String groupId) {

@@ -1,5 +1,7 @@
 package dev.collectflow.security;
 
+import java.util.List;
+import java.util.Objects;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.AuthorizationQuery;
@@ -34,6 +36,13 @@ public class Grants {
         authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
                 .resourceType(resource).resourceId(resourceId).userIdIn(userId).list()
                 .forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
+    }
+
+    /** The users who hold a grant of their own on the resource. */
+    public List<String> usersGranted(Resource resource, String resourceId) {
+        return authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .resourceType(resource).resourceId(resourceId).list().stream()
+                .map(Authorization::getUserId).filter(Objects::nonNull).toList();
     }
 
     private void grant(String userId, String groupId, Resource resource, String resourceId, Permission... permissions) {

@@ -13,6 +13,7 @@ import dev.collectflow.audit.CaseEvent;
 import dev.collectflow.audit.CaseEventType;
 import dev.collectflow.invoice.InvoiceStatus;
 import dev.collectflow.system.ConflictException;
+import dev.collectflow.system.Groups;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -70,12 +71,14 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
         return instance;
     }
 
-    /** The HTML of the one mail about this case whose subject starts with the given words, white space collapsed. */
     private boolean canRead(String user, ProcessInstance instance) {
-        return http.withBasicAuth(user, "secret").getForEntity("/engine-rest/process-instance?processInstanceIds="
-                + instance.getId(), JsonNode.class).getBody().findValuesAsText("id").contains(instance.getId());
+        ResponseEntity<JsonNode> found = http.withBasicAuth(user, "secret").getForEntity(
+                "/engine-rest/process-instance?processInstanceIds=" + instance.getId(), JsonNode.class);
+        assertThat(found.getStatusCode()).as(user + " may ask").isEqualTo(HttpStatus.OK);
+        return found.getBody().findValuesAsText("id").contains(instance.getId());
     }
 
+    /** The HTML of the one mail about this case whose subject starts with the given words, white space collapsed. */
     private String mailText(ProcessInstance instance, String subjectStart) throws Exception {
         List<MimeMessage> mails = Arrays.stream(greenMail.getReceivedMessages())
                 .filter(m -> subject(m).startsWith(subjectStart) && subject(m).contains(instance.getBusinessKey()))
@@ -655,6 +658,9 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
             HttpHeaders headers = new HttpHeaders();
             headers.setContentType(MediaType.APPLICATION_JSON);
 
+            assertThat(List.of("otto", "hugo", "mia", "sam")).as("who may read the case in Camunda before")
+                    .filteredOn(user -> canRead(user, instance)).containsExactly("mia", "sam");
+
             ResponseEntity<String> changed = http.withBasicAuth("fred", "secret").exchange("/api/clients/" + clientId,
                     HttpMethod.PUT, new HttpEntity<>("{\"name\": \"Client " + clientId + "\", \"owner\": \"otto\"}",
                             headers), String.class);
@@ -673,6 +679,27 @@ class InvoiceCollectionProcessIT extends CollectionTestSupport {
 
             runDueJobs(instance);
             assertThat(mailedTo(instance, "New owner")).containsExactly("mia@test.local", "otto@test.local");
+        }
+
+        @Test
+        void theHeadTheNegotiationWasOfferedToGivesItUpThoughItsManagerChangedTeamsSince() {
+            String ivy = "ivy" + newInvoiceNumber().replaceAll("[^A-Za-z0-9]", "").toLowerCase();
+            person(ivy, Groups.SALES, "teamnorth");
+            ProcessInstance instance = overdueInvoice(client(ivy, false));
+            String taskId = openTask(instance).getId();
+            assertThat(canRead("sam", instance)).isTrue();
+            identity.deleteMembership(ivy, "teamnorth");
+            identity.createMembership(ivy, "teamsouth"); // ivy works for hugo now; sam was told of the case
+
+            String clientId = invoiceOf(instance).getClientId();
+            var details = clients.get(clientId).details();
+            clients.save(clientId, new dev.collectflow.client.ClientDetails(details.name(), details.email(),
+                    details.phone(), details.contactPerson(), "otto", false, details.language()), "fred");
+
+            assertThat(tasks.getIdentityLinksForTask(taskId)).extracting(IdentityLink::getUserId)
+                    .contains("hugo").doesNotContain("sam");
+            assertThat(List.of("otto", "hugo", "sam")).as("who may read the case in Camunda now")
+                    .filteredOn(user -> canRead(user, instance)).containsExactly("otto", "hugo");
         }
 
         @Test
