@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 /**
@@ -100,7 +99,9 @@ public class CaseTaskContext implements TaskListener {
      * repeating it (another node, the next check) changes nothing.
      */
     public void refresh(String invoiceNumber) {
-        List<Task> open = showingACase().processInstanceBusinessKey(invoiceNumber).list();
+        // the open tasks that show this case, in whichever process (the regulation's, the pressure scale's)
+        List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(invoiceNumber)
+                .taskVariableValueEquals(INVOICE, invoiceNumber).list();
         if (open.isEmpty()) {
             return;
         }
@@ -114,14 +115,6 @@ public class CaseTaskContext implements TaskListener {
                 tasks.setVariablesLocal(task.getId(), changed);
             }
         }
-    }
-
-    /**
-     * The open tasks that show a case, in whichever process they are (the regulation's, the pressure scale's calls
-     * and reminders): those this listener wrote the case's invoice number into.
-     */
-    TaskQuery showingACase() {
-        return tasks.createTaskQuery().taskVariableValueLike(INVOICE, "%");
     }
 
     private Map<String, Object> shown(CaseFacts facts) {

@@ -5,8 +5,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,18 +28,16 @@ public class DailyTaskRefresh {
 
     private final CaseTaskContext context;
     private final Deadlines deadlines;
-    private final TaskService tasks;
     private final RuntimeService runtime;
     private final TransactionTemplate transaction;
     private final boolean enabled;
     private volatile LocalDate refreshedFor;
 
-    DailyTaskRefresh(CaseTaskContext context, Deadlines deadlines, TaskService tasks, RuntimeService runtime,
+    DailyTaskRefresh(CaseTaskContext context, Deadlines deadlines, RuntimeService runtime,
                      PlatformTransactionManager transactions,
                      @Value("${collectflow.task-facts.daily-refresh:true}") boolean enabled) {
         this.context = context;
         this.deadlines = deadlines;
-        this.tasks = tasks;
         this.runtime = runtime;
         this.transaction = new TransactionTemplate(transactions);
         this.enabled = enabled;
@@ -58,17 +54,11 @@ public class DailyTaskRefresh {
 
     /** Brings every open task that shows a case up to date with it; answers how many cases were looked at. */
     public int refreshAll() {
-        Set<String> instanceIds = new TreeSet<>();
-        context.showingACase().list().stream()
-                .map(Task::getProcessInstanceId)
-                .forEach(instanceIds::add);
-        if (instanceIds.isEmpty()) {
-            return 0;
-        }
-        // a case's collection process and its pressure scale share the invoice number: one refresh for both
+        // the invoice numbers the open tasks show, in whichever process (a case's collection process and its pressure
+        // scale share one); read from the tasks' variables, not by process instance ids, whose number has no bound
         Set<String> invoiceNumbers = new TreeSet<>();
-        runtime.createProcessInstanceQuery().processInstanceIds(instanceIds).list()
-                .forEach(instance -> invoiceNumbers.add(instance.getBusinessKey()));
+        runtime.createVariableInstanceQuery().variableName(CaseTaskContext.INVOICE).list()
+                .forEach(variable -> invoiceNumbers.add(String.valueOf(variable.getValue())));
         int cases = 0;
         for (String invoiceNumber : invoiceNumbers) {
             try {

@@ -30,15 +30,16 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads invoices' ledgers and audit milestones, and writes their {@link InvoiceFacts} to {@code kpi_invoice} and
- * {@code kpi_movement}, and their graded promises and instalments to {@code kpi_commitment}. Works on many invoices at once: a few set-based statements per batch, never one per row.
+ * {@code kpi_movement}, and their graded promises and instalments to {@code kpi_commitment}. Works on many invoices
+ * at once: a few set-based statements per batch, never one per row.
  */
 @Repository
 class KpiFactStore {
 
     private static final int BATCH = 500;
     /** The graded promises and instalments of some invoices, with their invoice's client, currency and due date. */
-    private static final String GRADED_COMMITMENTS = "insert into kpi_commitment (kind, commitment_id, invoice_number,"
-            + " client_id, currency, due_date, on_date, grade)"
+    private static final String GRADED_COMMITMENTS = "insert into kpi_commitment (kind, commitment_id,"
+            + " invoice_number, client_id, currency, due_date, on_date, grade)"
             + " select 'PROMISE', p.id, p.invoice_number, i.client_id, i.currency, i.due_date, p.promised_date, p.grade"
             + " from promise_to_pay p join invoice i on i.number = p.invoice_number"
             + " where p.grade is not null and p.invoice_number in (:numbers)"

@@ -14,7 +14,6 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -35,7 +34,7 @@ class DailyTaskRefreshTest {
 
     private DailyTaskRefresh refresh(boolean enabled) {
         DailyTaskRefresh refresh = spy(new DailyTaskRefresh(mock(CaseTaskContext.class), deadlines,
-                mock(TaskService.class), mock(RuntimeService.class), mock(PlatformTransactionManager.class), enabled));
+                mock(RuntimeService.class), mock(PlatformTransactionManager.class), enabled));
         doReturn(0).when(refresh).refreshAll();
         return refresh;
     }

@@ -255,7 +255,7 @@ class KpiBenchmark {
                 insert into kpi_commitment (kind, commitment_id, invoice_number, client_id, currency, due_date, on_date,
                     grade)
                 select 'PROMISE', p.id, p.invoice_number, i.client_id, i.currency, i.due_date, p.promised_date, p.grade
-                from promise_to_pay p join invoice i on i.number = p.invoice_number
+                from promise_to_pay p join invoice i on i.number = p.invoice_number where p.grade is not null
                 """);
         jdbc.execute("vacuum analyze"); // as autovacuum would after a bulk load: visibility for index-only scans
     }
