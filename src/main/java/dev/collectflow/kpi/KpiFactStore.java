@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -67,13 +68,11 @@ class KpiFactStore {
 
     /** Derives the facts of these invoices anew, holding their ledger rows locked so concurrent changes queue up. */
     void refresh(Collection<String> invoiceNumbers) {
-        List<String> sorted = new ArrayList<>(new TreeSet<>(invoiceNumbers));
-        for (int i = 0; i < sorted.size(); i += BATCH) {
-            List<String> batch = sorted.subList(i, Math.min(sorted.size(), i + BATCH));
+        inBatches(new ArrayList<>(new TreeSet<>(invoiceNumbers)), batch -> {
             jdbc.queryForList("select number from invoice where number in (:numbers) for update",
                     Map.of("numbers", batch), String.class);
-            write(batch, load(batch).stream().map(ledger -> InvoiceFacts.of(ledger, negotiationLastDay)).toList());
-        }
+            write(batch, derive(batch));
+        });
     }
 
     /**
@@ -81,22 +80,25 @@ class KpiFactStore {
      * to replace.
      */
     void deriveRegistered(Collection<String> invoiceNumbers) {
-        List<String> sorted = new ArrayList<>(new TreeSet<>(invoiceNumbers));
-        for (int i = 0; i < sorted.size(); i += BATCH) {
-            List<String> batch = sorted.subList(i, Math.min(sorted.size(), i + BATCH));
-            insert(load(batch).stream().map(ledger -> InvoiceFacts.of(ledger, negotiationLastDay)).toList());
-        }
+        inBatches(new ArrayList<>(new TreeSet<>(invoiceNumbers)), batch -> insert(derive(batch)));
     }
 
     /** Invoices whose facts were never derived (recorded before the KPIs existed); answers how many it derived. */
     int deriveMissing() {
         List<String> missing = jdbc.queryForList("select i.number from invoice i where not exists"
                 + " (select 1 from kpi_invoice f where f.invoice_number = i.number)", Map.of(), String.class);
-        for (int i = 0; i < missing.size(); i += BATCH) {
-            List<String> batch = missing.subList(i, Math.min(missing.size(), i + BATCH));
-            write(batch, load(batch).stream().map(ledger -> InvoiceFacts.of(ledger, negotiationLastDay)).toList());
-        }
+        inBatches(missing, batch -> write(batch, derive(batch)));
         return missing.size();
+    }
+
+    private static void inBatches(List<String> numbers, Consumer<List<String>> work) {
+        for (int i = 0; i < numbers.size(); i += BATCH) {
+            work.accept(numbers.subList(i, Math.min(numbers.size(), i + BATCH)));
+        }
+    }
+
+    private List<Facts> derive(List<String> numbers) {
+        return load(numbers).stream().map(ledger -> InvoiceFacts.of(ledger, negotiationLastDay)).toList();
     }
 
     private List<Ledger> load(List<String> numbers) {

@@ -8,8 +8,7 @@ import org.springframework.stereotype.Service;
 /**
  * Lets the people who hold a case read it in Camunda (its process instance): the sales manager and the head of
  * sales once they are told of it (until the client gets another owner), the legal department once it is handed
- * over. Called from asynchronous steps, which run
- * with the engine's own rights.
+ * over. Called from asynchronous steps, which run with the engine's own rights.
  */
 @Service
 public class CaseSharing {
